@@ -15,7 +15,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 
 /** The real AWS SDK client, pointed at the emulator over loopback. */
 export function cloudControlClient(
-  emulator: RunningEmulator,
+  emulator: Pick<RunningEmulator, "url">,
   region = "us-east-1",
   extra: Partial<ConstructorParameters<typeof CloudControlClient>[0]> = {},
 ): CloudControlClient {
