@@ -58,7 +58,6 @@ describe("the emulator process", () => {
   it("reads its flags into options", () => {
     const options = parseCliOptions(["--port", "0", "--rate-limit", "30", "--latency-ms", "50", "--strict-credentials", "AKID1:s1,AKID2:s2", "--list-full-models"]);
     assert.ok(options !== "help");
-    assert.ok(options !== "help");
     assert.equal(options.port, 0);
     assert.deepEqual(options.faults, { latencyMs: 50, jitterMs: 0, rateLimitPerSecond: 30 });
     assert.deepEqual(options.strictCredentials, [

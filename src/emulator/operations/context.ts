@@ -86,7 +86,12 @@ export function progressEvent(request: ResourceRequest, status = request.status)
   if (request.operation !== "CREATE" || status === "SUCCESS") event.Identifier = request.identifier;
   // UNDOCUMENTED: which events carry ResourceModel. The emulator sends the model being written while
   // the request runs and none once it is finished, the least a caller may rely on.
-  if (!isTerminal(status) && request.model) event.ResourceModel = JSON.stringify(readableModel(request.type, request.model));
+  // A running create shows the desired state as given: the ids it will assign are not known yet.
+  if (!isTerminal(status) && request.model) {
+    const shown = readableModel(request.type, request.model);
+    if (request.operation === "CREATE") for (const name of request.type.readOnly) delete shown[name];
+    event.ResourceModel = JSON.stringify(shown);
+  }
   if (status === "IN_PROGRESS") event.RetryAfter = request.dueAt / 1000;
   if (status === "FAILED") {
     event.ErrorCode = request.errorCode;

@@ -3,14 +3,14 @@
 // identifier's properties (unless the emulator is told to return full models).
 import { CloudControlError, invalidRequest } from "../errors.js";
 import type { Properties, ResourceType } from "../resourceTypes/index.js";
-import { identifierOf } from "../resourceTypes/index.js";
+import { identifierOf, violationsSummary } from "../resourceTypes/index.js";
 import { readableModel, resolveType, str } from "./context.js";
 import type { OperationHandler } from "./context.js";
 
 function listModel(type: ResourceType, raw: string | undefined): Properties {
   const missing = (problems: string[]) =>
     invalidRequest(
-      `Missing or invalid ResourceModel property in ${type.typeName} list handler request input.Required property: (${problems.join(", ")})`,
+      `Missing or invalid ResourceModel property in ${type.typeName} list handler request input.Required property: (${violationsSummary(problems)})`,
     );
   let model: unknown = {};
   if (raw !== undefined) {

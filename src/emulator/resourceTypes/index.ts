@@ -1,6 +1,6 @@
 export type { HandlerContext, HandlerErrorCode, HandlerFailure, Properties, RegionResources, ResourceType } from "./model.js";
 export { identifierOf, pointerOf } from "./model.js";
-export { schemaViolations, modelValidationMessage } from "./schemaValidation.js";
+export { schemaViolations, modelValidationMessage, violationsSummary } from "./schemaValidation.js";
 export { API_TYPE, apiType } from "./api.js";
 export { ROUTE_TYPE, routeType } from "./route.js";
 export { ROUTE_RESPONSE_TYPE, routeResponseType } from "./routeResponse.js";

@@ -86,9 +86,14 @@ export function schemaViolations(schema: ResourceSchema, model: unknown): string
 }
 
 /**
- * The sentence AWS answers for an invalid model.
- * UNDOCUMENTED: how several violations are worded; the emulator lists them all, separated by ", ".
+ * What everit's ValidationException says: the violation itself, or for several, their count (its
+ * getMessage() for a failure with several causes), which is what AWS passes on.
  */
+export function violationsSummary(violations: readonly string[]): string {
+  return violations.length === 1 ? (violations[0] ?? "") : `#: ${violations.length} schema violations found`;
+}
+
+/** The sentence AWS answers for an invalid model. */
 export function modelValidationMessage(violations: readonly string[]): string {
-  return `Model validation failed (${violations.join(", ")})`;
+  return `Model validation failed (${violationsSummary(violations)})`;
 }
