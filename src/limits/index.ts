@@ -1,0 +1,2 @@
+export { maxAliasesRule } from "./aliases.js";
+export { maxDepthRule } from "./depth.js";
