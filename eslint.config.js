@@ -2,7 +2,7 @@
 // and what it must not import, so a reader knows their room without remembering it.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
-import { importX } from "eslint-plugin-import-x";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import globals from "globals";
 
 const awsSdk = ["@aws-sdk/*", "@smithy/*"];
@@ -20,10 +20,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     plugins: { "import-x": importX },
     languageOptions: { globals: globals.node },
-    settings: { "import-x/resolver": { node: { extensions: [".ts", ".js"] } } },
+    // Sources import `./x.js` for `./x.ts` (NodeNext): the resolver must map the one to the other, or
+    // no zone below would ever see a violation.
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } })],
+    },
     rules: {
       "import-x/no-default-export": "error",
       "import-x/no-cycle": ["error", { maxDepth: 10 }],
