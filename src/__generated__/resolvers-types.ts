@@ -1,0 +1,666 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { RouteResponseParent } from '../routeResponses/model.js';
+import type { ResourceRequestModel } from '../cloudcontrol/resourceRequest.js';
+import type { GatewayContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant, serialised as an ISO 8601 / RFC 3339 string in UTC, such as `2025-03-01T12:00:00.000Z`. */
+  DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value: object, array, string, number, boolean or null. */
+  JSON: { input: unknown; output: unknown; }
+  /** A JSON object (never an array or a primitive). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+export type CancelResourceRequestInput = {
+  region?: InputMaybe<Scalars['String']['input']>;
+  requestToken: Scalars['String']['input'];
+  /** When true, the mutation returns once the request is done (CANCEL_COMPLETE) or the wait limit passes. */
+  wait?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CreateRouteResponseInput = {
+  apiId: Scalars['String']['input'];
+  /**
+   * Makes the write idempotent (Cloud Control ClientToken: 1-128 characters of `A-Za-z0-9+/=-`,
+   * valid 36 hours). Retrying with the same token and input answers the original request.
+   */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  modelSelectionExpression?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the gateway's configured region. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** Content types must be distinct. */
+  responseModels?: InputMaybe<Array<ResponseModelInput>>;
+  /** Parameter names must be distinct. */
+  responseParameters?: InputMaybe<Array<ResponseParameterInput>>;
+  routeId: Scalars['String']['input'];
+  routeResponseKey: Scalars['String']['input'];
+  /** When true, the mutation returns once the request is done or the gateway's wait limit passes. */
+  wait?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type DeleteRouteResponseInput = {
+  apiId: Scalars['String']['input'];
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  routeId: Scalars['String']['input'];
+  routeResponseId: Scalars['String']['input'];
+  wait?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancels a request that is still PENDING or IN_PROGRESS; a finished request is CONFLICT. */
+  cancelResourceRequest: ResourceRequestPayload;
+  /** Creates a route response (Cloud Control CreateResource). */
+  createRouteResponse: RouteResponsePayload;
+  /** Deletes a route response (Cloud Control DeleteResource). */
+  deleteRouteResponse: RouteResponsePayload;
+  /** Changes a route response (Cloud Control UpdateResource with a PatchDocument). */
+  updateRouteResponse: RouteResponsePayload;
+};
+
+
+export type MutationCancelResourceRequestArgs = {
+  input: CancelResourceRequestInput;
+};
+
+
+export type MutationCreateRouteResponseArgs = {
+  input: CreateRouteResponseInput;
+};
+
+
+export type MutationDeleteRouteResponseArgs = {
+  input: DeleteRouteResponseInput;
+};
+
+
+export type MutationUpdateRouteResponseArgs = {
+  input: UpdateRouteResponseInput;
+};
+
+/**
+ * An object with a globally unique, opaque id that `Query.node` and `Query.nodes` can fetch again
+ * (Relay's Global Object Identification specification).
+ */
+export type Node = {
+  /** Opaque and stable: do not parse it, store it as it is. */
+  id: Scalars['ID']['output'];
+};
+
+/** Where a Cloud Control request is in its lifecycle. */
+export type OperationStatus =
+  | 'CANCEL_COMPLETE'
+  | 'CANCEL_IN_PROGRESS'
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'PENDING'
+  | 'SUCCESS';
+
+/** Where a page of a connection sits (Relay cursor connections specification, section 5). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /**
+   * The cursor of the last edge; pass it as `after` to get the next page. Null when the page is empty,
+   * except where a scan stopped early (see `resourceRequests`): then it says where to continue.
+   */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when items may follow this page. Cloud Control only says that another page token exists,
+   * so a true here can be followed by one empty page.
+   */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when the page was asked for `after` a cursor: paging here runs forward only. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first edge, or null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** The six operations of a JSON Patch (RFC 6902, section 4). */
+export type PatchOp =
+  | 'ADD'
+  | 'COPY'
+  | 'MOVE'
+  | 'REMOVE'
+  | 'REPLACE'
+  | 'TEST';
+
+/**
+ * One raw JSON Patch operation on the route response's Cloud Control properties, for changes that
+ * `RouteResponseChanges` cannot express. Paths are JSON Pointers (RFC 6901) relative to the
+ * properties, such as `/ResponseModels/application~1json`; a missing leading slash is accepted.
+ */
+export type PatchOperationInput = {
+  /** Required by MOVE and COPY: the pointer to read from. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  op: PatchOp;
+  path: Scalars['String']['input'];
+  /** Required by ADD, REPLACE and TEST; null is a value here. */
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Fetches any object by its `id`. Null when it does not exist; an id that is not one of ours is BAD_USER_INPUT. */
+  node?: Maybe<Node>;
+  /** Fetches several objects by id, in order: null for each one that does not exist, an error for each that fails. */
+  nodes: Array<Maybe<Node>>;
+  /** A route response request by its token. Null when Cloud Control does not know it (or it expired) or it is about another resource type. */
+  resourceRequest?: Maybe<ResourceRequest>;
+  /**
+   * Route response requests, newest first as Cloud Control lists them, optionally only some operations
+   * and statuses. `first` is 1 to 100 (default 25).
+   */
+  resourceRequests: ResourceRequestConnection;
+  /** A route response by its three ids. Null when it does not exist. `region` defaults to the gateway's region. */
+  routeResponse?: Maybe<RouteResponse>;
+  /**
+   * The route responses of one route, in Cloud Control's order. `first` is 1 to 100 (default 25);
+   * `after` is an `endCursor` or edge cursor of the same listing.
+   */
+  routeResponses: RouteResponseConnection;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryResourceRequestArgs = {
+  region?: InputMaybe<Scalars['String']['input']>;
+  requestToken: Scalars['String']['input'];
+};
+
+
+export type QueryResourceRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  operations?: InputMaybe<Array<ResourceOperation>>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<Array<OperationStatus>>;
+};
+
+
+export type QueryRouteResponseArgs = {
+  apiId: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+  routeId: Scalars['String']['input'];
+  routeResponseId: Scalars['String']['input'];
+};
+
+
+export type QueryRouteResponsesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  apiId: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  routeId: Scalars['String']['input'];
+};
+
+/** The kind of write a Cloud Control request makes. */
+export type ResourceOperation =
+  | 'CREATE'
+  | 'DELETE'
+  | 'UPDATE';
+
+/**
+ * A Cloud Control resource request (its ProgressEvent): one create, update or delete of a route
+ * response, tracked until it is done. Requests are kept by AWS for 7 days.
+ */
+export type ResourceRequest = {
+  __typename?: 'ResourceRequest';
+  /** True once the status is SUCCESS, FAILED or CANCEL_COMPLETE: it will not change again. */
+  done: Scalars['Boolean']['output'];
+  /**
+   * Cloud Control's HandlerErrorCode on FAILED requests, such as `NotFound`, `AlreadyExists` or
+   * `GeneralServiceException`.
+   */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  eventTime?: Maybe<Scalars['DateTime']['output']>;
+  /** `ApiId|RouteId|RouteResponseId`; null for a create until Cloud Control has assigned it. */
+  identifier?: Maybe<Scalars['String']['output']>;
+  operation: ResourceOperation;
+  region: Scalars['String']['output'];
+  /** Cloud Control's RequestToken: pass it to `Query.resourceRequest` or `cancelResourceRequest`. */
+  requestToken: Scalars['String']['output'];
+  /** The resource model the event carried, if any (a create's first event carries the desired state). */
+  resourceModel?: Maybe<Scalars['JSONObject']['output']>;
+  /** When to poll again, if Cloud Control suggested it. */
+  retryAfter?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The route response the request wrote, read now. Null for a delete, while a create has no
+   * identifier yet, and when the route response does not exist (any more).
+   */
+  routeResponse?: Maybe<RouteResponse>;
+  status: OperationStatus;
+  /** Why the request is where it is, in AWS's words (set on FAILED requests). */
+  statusMessage?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A page of resource requests (Relay cursor connection). Only route response requests are listed:
+ * Cloud Control cannot filter by resource type, so the gateway filters each page it reads.
+ */
+export type ResourceRequestConnection = {
+  __typename?: 'ResourceRequestConnection';
+  edges: Array<ResourceRequestEdge>;
+  nodes: Array<ResourceRequest>;
+  pageInfo: PageInfo;
+};
+
+export type ResourceRequestEdge = {
+  __typename?: 'ResourceRequestEdge';
+  cursor: Scalars['String']['output'];
+  node: ResourceRequest;
+};
+
+export type ResourceRequestPayload = {
+  __typename?: 'ResourceRequestPayload';
+  request: ResourceRequest;
+};
+
+/** One entry of a route response's ResponseModels map. */
+export type ResponseModel = {
+  __typename?: 'ResponseModel';
+  /** A content type such as `application/json`. */
+  contentType: Scalars['String']['output'];
+  /** The name of a model of the same API. */
+  modelName: Scalars['String']['output'];
+};
+
+export type ResponseModelInput = {
+  contentType: Scalars['String']['input'];
+  modelName: Scalars['String']['input'];
+};
+
+/** One entry of a route response's ResponseParameters map. */
+export type ResponseParameter = {
+  __typename?: 'ResponseParameter';
+  /** A parameter such as `method.response.header.X-Room`. */
+  name: Scalars['String']['output'];
+  required: Scalars['Boolean']['output'];
+};
+
+export type ResponseParameterInput = {
+  name: Scalars['String']['input'];
+  required: Scalars['Boolean']['input'];
+};
+
+/**
+ * A route response of a WebSocket API in Amazon API Gateway (`AWS::ApiGatewayV2::RouteResponse`),
+ * read through the AWS Cloud Control API.
+ */
+export type RouteResponse = Node & {
+  __typename?: 'RouteResponse';
+  apiId: Scalars['String']['output'];
+  /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
+  id: Scalars['ID']['output'];
+  /** Cloud Control's primary identifier: `ApiId|RouteId|RouteResponseId`. */
+  identifier: Scalars['String']['output'];
+  /** Selects a model from `responseModels` for the response body; null when unset. */
+  modelSelectionExpression?: Maybe<Scalars['String']['output']>;
+  /** The whole Cloud Control resource model, as AWS returns it. */
+  properties: Scalars['JSONObject']['output'];
+  /** The AWS region the route response lives in. */
+  region: Scalars['String']['output'];
+  /** Models of the response body, by content type. Empty when none are set. */
+  responseModels: Array<ResponseModel>;
+  /** Response parameters (headers) and whether each is required. Empty when none are set. */
+  responseParameters: Array<ResponseParameter>;
+  routeId: Scalars['String']['output'];
+  /** Assigned by API Gateway when the route response is created. */
+  routeResponseId: Scalars['String']['output'];
+  /** The key that selects this response, such as `$default`. */
+  routeResponseKey: Scalars['String']['output'];
+};
+
+/**
+ * Typed changes for `updateRouteResponse`. A field that is absent is left as it is; a field set to
+ * null is cleared (routeResponseKey is required and cannot be cleared).
+ */
+export type RouteResponseChanges = {
+  modelSelectionExpression?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the whole map; content types must be distinct. */
+  responseModels?: InputMaybe<Array<ResponseModelInput>>;
+  /** Replaces the whole map; parameter names must be distinct. */
+  responseParameters?: InputMaybe<Array<ResponseParameterInput>>;
+  routeResponseKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A page of route responses (Relay cursor connection). Items are listed with their identifiers only;
+ * other fields are read per item (batched). An item whose fields cannot be read (throttled, or deleted
+ * in the meantime) is null with an error at its index, and the rest of the page stands.
+ */
+export type RouteResponseConnection = {
+  __typename?: 'RouteResponseConnection';
+  edges: Array<Maybe<RouteResponseEdge>>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Maybe<RouteResponse>>;
+  pageInfo: PageInfo;
+};
+
+export type RouteResponseEdge = {
+  __typename?: 'RouteResponseEdge';
+  /** Pass it as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  node: RouteResponse;
+};
+
+/** The answer to a route response write: the Cloud Control request and, once it succeeded, the result. */
+export type RouteResponsePayload = {
+  __typename?: 'RouteResponsePayload';
+  /** The request as last seen: its status is FAILED (not an error) when the write failed. */
+  request: ResourceRequest;
+  /**
+   * The route response as read after the request succeeded. Null while the request is still
+   * running, when it failed or was cancelled, and after a delete.
+   */
+  routeResponse?: Maybe<RouteResponse>;
+};
+
+/**
+ * Give `set`, `patch` or both: the gateway turns them into one Cloud Control PatchDocument, `set`'s
+ * operations first. ApiId and RouteId (create-only) and RouteResponseId (read-only) cannot change.
+ */
+export type UpdateRouteResponseInput = {
+  apiId: Scalars['String']['input'];
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  patch?: InputMaybe<Array<PatchOperationInput>>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  routeId: Scalars['String']['input'];
+  routeResponseId: Scalars['String']['input'];
+  set?: InputMaybe<RouteResponseChanges>;
+  wait?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node: ( RouteResponseParent );
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CancelResourceRequestInput: CancelResourceRequestInput;
+  CreateRouteResponseInput: CreateRouteResponseInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteRouteResponseInput: DeleteRouteResponseInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  OperationStatus: OperationStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PatchOp: PatchOp;
+  PatchOperationInput: PatchOperationInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ResourceOperation: ResourceOperation;
+  ResourceRequest: ResolverTypeWrapper<ResourceRequestModel>;
+  ResourceRequestConnection: ResolverTypeWrapper<Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ResourceRequestEdge']>, nodes: Array<ResolversTypes['ResourceRequest']> }>;
+  ResourceRequestEdge: ResolverTypeWrapper<Omit<ResourceRequestEdge, 'node'> & { node: ResolversTypes['ResourceRequest'] }>;
+  ResourceRequestPayload: ResolverTypeWrapper<Omit<ResourceRequestPayload, 'request'> & { request: ResolversTypes['ResourceRequest'] }>;
+  ResponseModel: ResolverTypeWrapper<ResponseModel>;
+  ResponseModelInput: ResponseModelInput;
+  ResponseParameter: ResolverTypeWrapper<ResponseParameter>;
+  ResponseParameterInput: ResponseParameterInput;
+  RouteResponse: ResolverTypeWrapper<RouteResponseParent>;
+  RouteResponseChanges: RouteResponseChanges;
+  RouteResponseConnection: ResolverTypeWrapper<Omit<RouteResponseConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['RouteResponseEdge']>>, nodes: Array<Maybe<ResolversTypes['RouteResponse']>> }>;
+  RouteResponseEdge: ResolverTypeWrapper<Omit<RouteResponseEdge, 'node'> & { node: ResolversTypes['RouteResponse'] }>;
+  RouteResponsePayload: ResolverTypeWrapper<Omit<RouteResponsePayload, 'request' | 'routeResponse'> & { request: ResolversTypes['ResourceRequest'], routeResponse?: Maybe<ResolversTypes['RouteResponse']> }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpdateRouteResponseInput: UpdateRouteResponseInput;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Boolean: Scalars['Boolean']['output'];
+  CancelResourceRequestInput: CancelResourceRequestInput;
+  CreateRouteResponseInput: CreateRouteResponseInput;
+  DateTime: Scalars['DateTime']['output'];
+  DeleteRouteResponseInput: DeleteRouteResponseInput;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  PageInfo: PageInfo;
+  PatchOperationInput: PatchOperationInput;
+  Query: Record<PropertyKey, never>;
+  ResourceRequest: ResourceRequestModel;
+  ResourceRequestConnection: Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ResourceRequestEdge']>, nodes: Array<ResolversParentTypes['ResourceRequest']> };
+  ResourceRequestEdge: Omit<ResourceRequestEdge, 'node'> & { node: ResolversParentTypes['ResourceRequest'] };
+  ResourceRequestPayload: Omit<ResourceRequestPayload, 'request'> & { request: ResolversParentTypes['ResourceRequest'] };
+  ResponseModel: ResponseModel;
+  ResponseModelInput: ResponseModelInput;
+  ResponseParameter: ResponseParameter;
+  ResponseParameterInput: ResponseParameterInput;
+  RouteResponse: RouteResponseParent;
+  RouteResponseChanges: RouteResponseChanges;
+  RouteResponseConnection: Omit<RouteResponseConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['RouteResponseEdge']>>, nodes: Array<Maybe<ResolversParentTypes['RouteResponse']>> };
+  RouteResponseEdge: Omit<RouteResponseEdge, 'node'> & { node: ResolversParentTypes['RouteResponse'] };
+  RouteResponsePayload: Omit<RouteResponsePayload, 'request' | 'routeResponse'> & { request: ResolversParentTypes['ResourceRequest'], routeResponse?: Maybe<ResolversParentTypes['RouteResponse']> };
+  String: Scalars['String']['output'];
+  UpdateRouteResponseInput: UpdateRouteResponseInput;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelResourceRequest?: Resolver<ResolversTypes['ResourceRequestPayload'], ParentType, ContextType, RequireFields<MutationCancelResourceRequestArgs, 'input'>>;
+  createRouteResponse?: Resolver<ResolversTypes['RouteResponsePayload'], ParentType, ContextType, RequireFields<MutationCreateRouteResponseArgs, 'input'>>;
+  deleteRouteResponse?: Resolver<ResolversTypes['RouteResponsePayload'], ParentType, ContextType, RequireFields<MutationDeleteRouteResponseArgs, 'input'>>;
+  updateRouteResponse?: Resolver<ResolversTypes['RouteResponsePayload'], ParentType, ContextType, RequireFields<MutationUpdateRouteResponseArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'RouteResponse', ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  resourceRequest?: Resolver<Maybe<ResolversTypes['ResourceRequest']>, ParentType, ContextType, RequireFields<QueryResourceRequestArgs, 'requestToken'>>;
+  resourceRequests?: Resolver<ResolversTypes['ResourceRequestConnection'], ParentType, ContextType, Partial<QueryResourceRequestsArgs>>;
+  routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType, RequireFields<QueryRouteResponseArgs, 'apiId' | 'routeId' | 'routeResponseId'>>;
+  routeResponses?: Resolver<ResolversTypes['RouteResponseConnection'], ParentType, ContextType, RequireFields<QueryRouteResponsesArgs, 'apiId' | 'routeId'>>;
+};
+
+export type ResourceRequestResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResourceRequest'] = ResolversParentTypes['ResourceRequest']> = {
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['ResourceOperation'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resourceModel?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  retryAfter?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OperationStatus'], ParentType, ContextType>;
+  statusMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ResourceRequestConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResourceRequestConnection'] = ResolversParentTypes['ResourceRequestConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ResourceRequestEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ResourceRequest']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ResourceRequestEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResourceRequestEdge'] = ResolversParentTypes['ResourceRequestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ResourceRequest'], ParentType, ContextType>;
+};
+
+export type ResourceRequestPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResourceRequestPayload'] = ResolversParentTypes['ResourceRequestPayload']> = {
+  request?: Resolver<ResolversTypes['ResourceRequest'], ParentType, ContextType>;
+};
+
+export type ResponseModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResponseModel'] = ResolversParentTypes['ResponseModel']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ResponseParameterResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResponseParameter'] = ResolversParentTypes['ResponseParameter']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type RouteResponseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteResponse'] = ResolversParentTypes['RouteResponse']> = {
+  apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelSelectionExpression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responseModels?: Resolver<Array<ResolversTypes['ResponseModel']>, ParentType, ContextType>;
+  responseParameters?: Resolver<Array<ResolversTypes['ResponseParameter']>, ParentType, ContextType>;
+  routeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeResponseId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeResponseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RouteResponseConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteResponseConnection'] = ResolversParentTypes['RouteResponseConnection']> = {
+  edges?: Resolver<Array<Maybe<ResolversTypes['RouteResponseEdge']>>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['RouteResponse']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type RouteResponseEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteResponseEdge'] = ResolversParentTypes['RouteResponseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RouteResponse'], ParentType, ContextType>;
+};
+
+export type RouteResponsePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteResponsePayload'] = ResolversParentTypes['RouteResponsePayload']> = {
+  request?: Resolver<ResolversTypes['ResourceRequest'], ParentType, ContextType>;
+  routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GatewayContext> = {
+  DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
+  JSONObject?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ResourceRequest?: ResourceRequestResolvers<ContextType>;
+  ResourceRequestConnection?: ResourceRequestConnectionResolvers<ContextType>;
+  ResourceRequestEdge?: ResourceRequestEdgeResolvers<ContextType>;
+  ResourceRequestPayload?: ResourceRequestPayloadResolvers<ContextType>;
+  ResponseModel?: ResponseModelResolvers<ContextType>;
+  ResponseParameter?: ResponseParameterResolvers<ContextType>;
+  RouteResponse?: RouteResponseResolvers<ContextType>;
+  RouteResponseConnection?: RouteResponseConnectionResolvers<ContextType>;
+  RouteResponseEdge?: RouteResponseEdgeResolvers<ContextType>;
+  RouteResponsePayload?: RouteResponsePayloadResolvers<ContextType>;
+};
+
