@@ -1,0 +1,78 @@
+// The only file that constructs AWS SDK clients: one CloudControlClient per region, made on first use
+// and reused (each holds a connection pool and credential cache).
+import { CloudControlClient } from "@aws-sdk/client-cloudcontrol";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
+
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface CloudControlClientOptions {
+  /** A Cloud Control endpoint other than AWS's (the emulator, a proxy). */
+  endpoint?: string | undefined;
+  /** Fixed credentials (demo, tests); otherwise the SDK's default chain: env, profiles, SSO, roles. */
+  credentials?: StaticCredentials | undefined;
+  /** SDK attempts per call, retries of throttling and 5xx included. */
+  maxAttempts: number;
+  retryMode: "standard" | "adaptive";
+  /** Per attempt; past it the call fails with UPSTREAM_TIMEOUT (once retries are spent). */
+  requestTimeoutMs: number;
+  /** Sockets per region: at least the read concurrency, so batched reads really run together. */
+  maxSockets: number;
+}
+
+export interface CloudControlClients {
+  forRegion(region: string): CloudControlClient;
+  destroy(): void;
+}
+
+export function createCloudControlClients(options: CloudControlClientOptions): CloudControlClients {
+  const clients = new Map<string, CloudControlClient>();
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
+  return {
+    forRegion(region) {
+      let client = clients.get(region);
+      if (client === undefined) {
+        client = new CloudControlClient({
+          region,
+          endpoint: options.endpoint,
+          credentials: options.credentials,
+          maxAttempts: options.maxAttempts,
+          retryMode: options.retryMode,
+          requestHandler: {
+            requestTimeout: options.requestTimeoutMs,
+            // Without this the SDK only logs a warning when requestTimeout passes.
+            throwOnRequestTimeout: true,
+            httpAgent: new HttpAgent(agentOptions),
+            httpsAgent: new HttpsAgent(agentOptions),
+          },
+        });
+        clients.set(region, client);
+      }
+      return client;
+    },
+    destroy() {
+      for (const client of clients.values()) client.destroy();
+      clients.clear();
+    },
+  };
+}
+
+/**
+ * The region of the SDK's default chain (AWS_REGION, then the profile's `region`), for when none is
+ * configured explicitly. Undefined when the chain has none.
+ */
+export async function resolveDefaultRegion(): Promise<string | undefined> {
+  const client = new CloudControlClient({});
+  try {
+    const region = await client.config.region();
+    return region || undefined;
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,98 @@
+// Maps whatever an SDK call threw to the gateway's public error codes, keeping the AWS error name and
+// request id for `extensions`. Error names come from the reference (§4): the modelled exceptions,
+// plus ValidationException and AccessDeniedException that the real service returns unmodelled, and
+// the authentication errors of AWS's front door (UnrecognizedClient, InvalidSignature, ...).
+import { ErrorCode, GatewayError } from "../errors.js";
+import { MalformedProgressEventError } from "./resourceRequest.js";
+
+const CODE_BY_AWS_NAME: Readonly<Record<string, ErrorCode>> = {
+  ResourceNotFoundException: ErrorCode.NOT_FOUND,
+  ResourceNotFound: ErrorCode.NOT_FOUND,
+  RequestTokenNotFoundException: ErrorCode.NOT_FOUND,
+
+  ClientTokenConflictException: ErrorCode.CONFLICT,
+  ConcurrentOperationException: ErrorCode.CONFLICT,
+  ConcurrentModificationException: ErrorCode.CONFLICT,
+  ResourceConflictException: ErrorCode.CONFLICT,
+  AlreadyExistsException: ErrorCode.CONFLICT,
+
+  ThrottlingException: ErrorCode.THROTTLED,
+  Throttling: ErrorCode.THROTTLED,
+  TooManyRequestsException: ErrorCode.THROTTLED,
+  RequestLimitExceeded: ErrorCode.THROTTLED,
+
+  AccessDeniedException: ErrorCode.FORBIDDEN,
+  AccessDenied: ErrorCode.FORBIDDEN,
+  InvalidCredentialsException: ErrorCode.FORBIDDEN,
+  UnrecognizedClientException: ErrorCode.FORBIDDEN,
+  InvalidSignatureException: ErrorCode.FORBIDDEN,
+  MissingAuthenticationTokenException: ErrorCode.FORBIDDEN,
+  ExpiredTokenException: ErrorCode.FORBIDDEN,
+  InvalidClientTokenId: ErrorCode.FORBIDDEN,
+  UnauthorizedTaggingOperation: ErrorCode.FORBIDDEN,
+
+  ValidationException: ErrorCode.BAD_USER_INPUT,
+  InvalidRequestException: ErrorCode.BAD_USER_INPUT,
+  NotUpdatableException: ErrorCode.BAD_USER_INPUT,
+
+  RequestTimeout: ErrorCode.UPSTREAM_TIMEOUT,
+  RequestTimeoutException: ErrorCode.UPSTREAM_TIMEOUT,
+};
+
+/** Node's socket error codes: AWS could not be reached or hung up. */
+const NETWORK_ERROR_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+
+interface SdkErrorShape {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  $fault?: unknown;
+  $metadata?: { requestId?: unknown; httpStatusCode?: unknown };
+}
+
+/** ARNs name accounts, roles and users: useful in logs, not in answers to API clients. */
+function redactArns(message: string): string {
+  return message.replace(/arn:aws[a-z-]*:[^\s,;'"()]*/g, "<arn>");
+}
+
+export function classifyCloudControlError(error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  const shape = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const name = typeof shape.name === "string" ? shape.name : "Error";
+  const message = typeof shape.message === "string" && shape.message !== "" ? redactArns(shape.message) : name;
+  const requestId = typeof shape.$metadata?.requestId === "string" ? shape.$metadata.requestId : undefined;
+
+  if (error instanceof MalformedProgressEventError) {
+    return new GatewayError(ErrorCode.UPSTREAM_ERROR, error.message, { cause: error });
+  }
+  if (name === "TimeoutError" || shape.code === "ETIMEDOUT") {
+    return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, "Cloud Control did not answer in time.", { awsErrorName: name, cause: error });
+  }
+  if (typeof shape.code === "string" && NETWORK_ERROR_CODES.has(shape.code)) {
+    return new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control could not be reached (${shape.code}).`, { cause: error });
+  }
+  if (name === "CredentialsProviderError") {
+    // The gateway's own setup is wrong; nothing the caller can fix, so it is not an upstream error.
+    return new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "The gateway has no usable AWS credentials.", { cause: error });
+  }
+  const isAwsAnswer = shape.$fault === "client" || shape.$fault === "server" || requestId !== undefined;
+  if (!isAwsAnswer) {
+    // Not an answer from AWS: a bug or an SDK failure we do not know. Logged by the formatter.
+    return new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", { cause: error });
+  }
+  const code = CODE_BY_AWS_NAME[name] ?? ErrorCode.UPSTREAM_ERROR;
+  return new GatewayError(code, message, { awsErrorName: name, awsRequestId: requestId, cause: error });
+}
+
+/** Errors worth another try later (while waiting for a request, for example). */
+export function isTransient(error: GatewayError): boolean {
+  return error.code === ErrorCode.THROTTLED || error.code === ErrorCode.UPSTREAM_ERROR || error.code === ErrorCode.UPSTREAM_TIMEOUT;
+}

@@ -1,0 +1,212 @@
+// A small typed facade over the eight Cloud Control operations, for AWS::ApiGatewayV2::RouteResponse
+// only. Every method speaks the gateway's models and throws only GatewayError (classified here), so
+// callers above never see an SDK type.
+import {
+  CancelResourceRequestCommand,
+  CreateResourceCommand,
+  DeleteResourceCommand,
+  GetResourceCommand,
+  GetResourceRequestStatusCommand,
+  ListResourceRequestsCommand,
+  ListResourcesCommand,
+  UpdateResourceCommand,
+} from "@aws-sdk/client-cloudcontrol";
+import type { ResourceDescription } from "@aws-sdk/client-cloudcontrol";
+import { ErrorCode, GatewayError } from "../errors.js";
+import type { PatchOperation, RouteRef, RouteResponseIdentity, RouteResponseModel } from "../routeResponses/index.js";
+import { ROUTE_RESPONSE_TYPE_NAME, formatRouteResponseIdentifier, parseRouteResponseIdentifier } from "../routeResponses/index.js";
+import type { CloudControlClients } from "./client.js";
+import { classifyCloudControlError } from "./errors.js";
+import type { OperationStatus, ResourceOperation, ResourceRequestModel } from "./resourceRequest.js";
+import { resourceRequestOf } from "./resourceRequest.js";
+
+export interface RouteResponsePage {
+  /** List items carry identifiers only: "some or all properties" is never treated as complete. */
+  identities: RouteResponseIdentity[];
+  nextToken: string | null;
+}
+
+export interface ResourceRequestFilter {
+  operations?: readonly ResourceOperation[] | null;
+  statuses?: readonly OperationStatus[] | null;
+}
+
+export interface ResourceRequestPage {
+  /**
+   * The route response requests of one ListResourceRequests page. Cloud Control cannot filter by
+   * resource type on the wire, so the page is filtered here: it may hold fewer than it read, or none.
+   */
+  requests: ResourceRequestModel[];
+  /** How many requests of any type the page held. */
+  scanned: number;
+  nextToken: string | null;
+}
+
+export interface RouteResponseCloudControl {
+  /** GetResource. Null when the route response does not exist. */
+  getRouteResponse(region: string, identifier: string): Promise<RouteResponseModel | null>;
+  /** One page of ListResources with `ResourceModel {ApiId, RouteId}` (required for this type). */
+  listRouteResponses(region: string, route: RouteRef, nextToken: string | null): Promise<RouteResponsePage>;
+  createRouteResponse(region: string, desiredState: Record<string, unknown>, clientToken?: string): Promise<ResourceRequestModel>;
+  updateRouteResponse(region: string, identifier: string, patch: readonly PatchOperation[], clientToken?: string): Promise<ResourceRequestModel>;
+  deleteRouteResponse(region: string, identifier: string, clientToken?: string): Promise<ResourceRequestModel>;
+  /** GetResourceRequestStatus. Null when the token is unknown, expired (after 7 days) or about another type. */
+  getRequestStatus(region: string, requestToken: string): Promise<ResourceRequestModel | null>;
+  listRequests(region: string, filter: ResourceRequestFilter, nextToken: string | null, maxResults: number): Promise<ResourceRequestPage>;
+  cancelRequest(region: string, requestToken: string): Promise<ResourceRequestModel>;
+}
+
+function isNotFound(error: GatewayError): boolean {
+  return error.code === ErrorCode.NOT_FOUND;
+}
+
+function parseProperties(json: string | undefined, identifier: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(json ?? "");
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Reported below with the identifier.
+  }
+  throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control answered unreadable properties for route response ${identifier}.`);
+}
+
+/** An identifier that AWS answered: if it is not one, AWS (not the caller) is wrong. */
+function upstreamIdentity(identifier: string): RouteResponseIdentity {
+  try {
+    return parseRouteResponseIdentifier(identifier);
+  } catch {
+    throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control answered "${identifier}", which is not a route response identifier.`);
+  }
+}
+
+/** A list item's identity: its Identifier, or its identifier properties when the Identifier is missing. */
+function identityOf(description: ResourceDescription): RouteResponseIdentity {
+  if (description.Identifier) return upstreamIdentity(description.Identifier);
+  const properties = parseProperties(description.Properties, "(no identifier)");
+  return upstreamIdentity(
+    [properties.ApiId, properties.RouteId, properties.RouteResponseId].map((part) => (typeof part === "string" ? part : "")).join("|"),
+  );
+}
+
+/** Requests about other resource types are not ours to show (AWS sets TypeName on every event). */
+function isRouteResponseType(typeName: string | null | undefined): boolean {
+  return !typeName || typeName === ROUTE_RESPONSE_TYPE_NAME;
+}
+
+export function createRouteResponseCloudControl(clients: CloudControlClients): RouteResponseCloudControl {
+  /** Runs one SDK call and classifies what it throws. */
+  async function call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw classifyCloudControlError(error);
+    }
+  }
+
+  return {
+    async getRouteResponse(region, identifier) {
+      try {
+        const output = await call(() =>
+          clients.forRegion(region).send(new GetResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier })),
+        );
+        const description = output.ResourceDescription;
+        const properties = parseProperties(description?.Properties, identifier);
+        const canonical = description?.Identifier || identifier;
+        const identity = upstreamIdentity(canonical);
+        return { ...identity, region, identifier: formatRouteResponseIdentifier(identity), properties };
+      } catch (error) {
+        if (error instanceof GatewayError && isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async listRouteResponses(region, route, nextToken) {
+      const output = await call(() =>
+        clients.forRegion(region).send(
+          new ListResourcesCommand({
+            TypeName: ROUTE_RESPONSE_TYPE_NAME,
+            ResourceModel: JSON.stringify({ ApiId: route.apiId, RouteId: route.routeId }),
+            NextToken: nextToken ?? undefined,
+          }),
+        ),
+      );
+      return {
+        identities: (output.ResourceDescriptions ?? []).map(identityOf),
+        nextToken: output.NextToken || null,
+      };
+    },
+
+    async createRouteResponse(region, desiredState, clientToken) {
+      const output = await call(() =>
+        clients.forRegion(region).send(
+          new CreateResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, DesiredState: JSON.stringify(desiredState), ClientToken: clientToken }),
+        ),
+      );
+      return call(async () => resourceRequestOf(region, output.ProgressEvent));
+    },
+
+    async updateRouteResponse(region, identifier, patch, clientToken) {
+      const output = await call(() =>
+        clients.forRegion(region).send(
+          new UpdateResourceCommand({
+            TypeName: ROUTE_RESPONSE_TYPE_NAME,
+            Identifier: identifier,
+            PatchDocument: JSON.stringify(patch),
+            ClientToken: clientToken,
+          }),
+        ),
+      );
+      return call(async () => resourceRequestOf(region, output.ProgressEvent));
+    },
+
+    async deleteRouteResponse(region, identifier, clientToken) {
+      const output = await call(() =>
+        clients
+          .forRegion(region)
+          .send(new DeleteResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier, ClientToken: clientToken })),
+      );
+      return call(async () => resourceRequestOf(region, output.ProgressEvent));
+    },
+
+    async getRequestStatus(region, requestToken) {
+      try {
+        const output = await call(() => clients.forRegion(region).send(new GetResourceRequestStatusCommand({ RequestToken: requestToken })));
+        const request = await call(async () => resourceRequestOf(region, output.ProgressEvent));
+        return isRouteResponseType(request.typeName) ? request : null;
+      } catch (error) {
+        if (error instanceof GatewayError && isNotFound(error)) return null;
+        throw error;
+      }
+    },
+
+    async listRequests(region, filter, nextToken, maxResults) {
+      const statusFilter =
+        (filter.operations?.length ?? 0) > 0 || (filter.statuses?.length ?? 0) > 0
+          ? {
+              Operations: filter.operations?.length ? [...filter.operations] : undefined,
+              OperationStatuses: filter.statuses?.length ? [...filter.statuses] : undefined,
+            }
+          : undefined;
+      const output = await call(() =>
+        clients.forRegion(region).send(
+          new ListResourceRequestsCommand({
+            MaxResults: maxResults,
+            NextToken: nextToken ?? undefined,
+            ResourceRequestStatusFilter: statusFilter,
+          }),
+        ),
+      );
+      const summaries = output.ResourceRequestStatusSummaries ?? [];
+      return call(async () => ({
+        requests: summaries.filter((event) => isRouteResponseType(event.TypeName)).map((event) => resourceRequestOf(region, event)),
+        scanned: summaries.length,
+        nextToken: output.NextToken || null,
+      }));
+    },
+
+    async cancelRequest(region, requestToken) {
+      const output = await call(() => clients.forRegion(region).send(new CancelResourceRequestCommand({ RequestToken: requestToken })));
+      return call(async () => resourceRequestOf(region, output.ProgressEvent));
+    },
+  };
+}

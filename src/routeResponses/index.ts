@@ -1,0 +1,22 @@
+// The route response domain: identifiers, backing models, inputs and patches. No GraphQL, no AWS SDK.
+export {
+  ROUTE_RESPONSE_TYPE_NAME,
+  checkIdentifierPart,
+  checkRouteRef,
+  checkRouteResponseIdentity,
+  formatRouteResponseIdentifier,
+  parseRouteResponseIdentifier,
+} from "./identifier.js";
+export type { RouteRef, RouteResponseIdentity } from "./identifier.js";
+export {
+  RouteResponseProperty,
+  parentOfModel,
+  responseModelsOf,
+  responseParametersOf,
+  routeResponseParent,
+} from "./model.js";
+export type { ResponseModelEntry, ResponseParameterEntry, RouteResponseModel, RouteResponseParent } from "./model.js";
+export { desiredStateOf, propertyChangesOf } from "./changes.js";
+export type { NewRouteResponse, RouteResponseChanges } from "./changes.js";
+export { PatchOpName, checkRawPatch, patchForChanges } from "./patch.js";
+export type { PatchOperation, RawPatchOperation } from "./patch.js";
