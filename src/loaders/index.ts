@@ -1,0 +1,29 @@
+// DataLoaders for one GraphQL request. Make a new set per request (context.ts): their caches hold
+// what this request saw, and must not serve another caller's request.
+import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
+import type { ResourceRequestLoader } from "./resourceRequestLoader.js";
+import { createResourceRequestLoader } from "./resourceRequestLoader.js";
+import type { RouteResponseLoader } from "./routeResponseLoader.js";
+import { createRouteResponseLoader } from "./routeResponseLoader.js";
+import { createSemaphore } from "./semaphore.js";
+
+export interface GatewayLoaders {
+  routeResponse: RouteResponseLoader;
+  resourceRequest: ResourceRequestLoader;
+}
+
+/** `concurrency` bounds the Cloud Control calls this request's loaders have in flight together. */
+export function createLoaders(cloudControl: Pick<RouteResponseCloudControl, "getRouteResponse" | "getRequestStatus">, concurrency: number): GatewayLoaders {
+  const semaphore = createSemaphore(concurrency);
+  return {
+    routeResponse: createRouteResponseLoader(cloudControl, semaphore),
+    resourceRequest: createResourceRequestLoader(cloudControl, semaphore),
+  };
+}
+
+export { createSemaphore } from "./semaphore.js";
+export type { Semaphore } from "./semaphore.js";
+export { routeResponseCacheKey } from "./routeResponseLoader.js";
+export type { RouteResponseKey, RouteResponseLoader } from "./routeResponseLoader.js";
+export { resourceRequestCacheKey } from "./resourceRequestLoader.js";
+export type { ResourceRequestKey, ResourceRequestLoader } from "./resourceRequestLoader.js";

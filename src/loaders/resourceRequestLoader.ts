@@ -1,0 +1,27 @@
+// Resource requests by region and request token, one loader per GraphQL request: `resourceRequest`
+// asked twice costs one GetResourceRequestStatus, and writes prime what they answered.
+import DataLoader from "dataloader";
+import type { ResourceRequestModel } from "../cloudcontrol/resourceRequest.js";
+import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
+import { parallelBatch } from "./batchLoad.js";
+import type { Semaphore } from "./semaphore.js";
+
+export interface ResourceRequestKey {
+  region: string;
+  requestToken: string;
+}
+
+export type ResourceRequestLoader = DataLoader<ResourceRequestKey, ResourceRequestModel | null, string>;
+
+export const resourceRequestCacheKey = (key: ResourceRequestKey): string => `${key.region}/${key.requestToken}`;
+
+export function createResourceRequestLoader(
+  cloudControl: Pick<RouteResponseCloudControl, "getRequestStatus">,
+  semaphore: Semaphore,
+): ResourceRequestLoader {
+  const loader: ResourceRequestLoader = new DataLoader(
+    parallelBatch(() => loader, (key) => cloudControl.getRequestStatus(key.region, key.requestToken), semaphore),
+    { cacheKeyFn: resourceRequestCacheKey },
+  );
+  return loader;
+}

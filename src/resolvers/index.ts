@@ -1,0 +1,41 @@
+// The resolver map: one file per root field and per object type, assembled here field by field
+// (no spreads that could silently overwrite one another).
+import type { Resolvers } from "../__generated__/resolvers-types.js";
+import { cancelResourceRequest } from "./mutation/cancelResourceRequest.js";
+import { createRouteResponse } from "./mutation/createRouteResponse.js";
+import { deleteRouteResponse } from "./mutation/deleteRouteResponse.js";
+import { updateRouteResponse } from "./mutation/updateRouteResponse.js";
+import { node } from "./query/node.js";
+import { nodes } from "./query/nodes.js";
+import { resourceRequest } from "./query/resourceRequest.js";
+import { resourceRequests } from "./query/resourceRequests.js";
+import { routeResponse } from "./query/routeResponse.js";
+import { routeResponses } from "./query/routeResponses.js";
+import { DateTime, JSON, JSONObject } from "./scalars.js";
+import { ResourceRequest } from "./types/ResourceRequest.js";
+import { Node, RouteResponse } from "./types/RouteResponse.js";
+import { RouteResponsePayload } from "./types/RouteResponsePayload.js";
+
+export const resolvers: Resolvers = {
+  DateTime,
+  JSON,
+  JSONObject,
+  Query: {
+    node,
+    nodes,
+    routeResponse,
+    routeResponses,
+    resourceRequest,
+    resourceRequests,
+  },
+  Mutation: {
+    createRouteResponse,
+    updateRouteResponse,
+    deleteRouteResponse,
+    cancelResourceRequest,
+  },
+  Node,
+  RouteResponse,
+  ResourceRequest,
+  RouteResponsePayload,
+};

@@ -1,0 +1,16 @@
+import type { MutationResolvers } from "../../__generated__/resolvers-types.js";
+import { checkRouteResponseIdentity, formatRouteResponseIdentifier } from "../../routeResponses/index.js";
+import { checkClientToken } from "../tokens.js";
+import { settleWrite } from "./settleWrite.js";
+
+/**
+ * DeleteResource. A missing route response is not an error here: Cloud Control accepts the request
+ * and it ends FAILED with errorCode NotFound, which the payload reports as data.
+ */
+export const deleteRouteResponse: MutationResolvers["deleteRouteResponse"] = async (_parent, { input }, context) => {
+  const identifier = formatRouteResponseIdentifier(checkRouteResponseIdentity(input));
+  const region = context.regions.resolve(input.region);
+  const clientToken = checkClientToken(input.clientToken);
+  const accepted = await context.cloudControl.deleteRouteResponse(region, identifier, clientToken);
+  return { request: await settleWrite(context, accepted, input.wait) };
+};

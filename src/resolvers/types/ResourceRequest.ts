@@ -1,0 +1,23 @@
+// Fields of ResourceRequest (a ProgressEvent). Most are plain properties of the model.
+import type { ResourceRequestResolvers } from "../../__generated__/resolvers-types.js";
+import { ResourceOperation, isDone } from "../../cloudcontrol/resourceRequest.js";
+import { loadRouteResponse } from "../loadRouteResponse.js";
+
+export const ResourceRequest: ResourceRequestResolvers = {
+  requestToken: (request) => request.requestToken,
+  region: (request) => request.region,
+  operation: (request) => request.operation,
+  status: (request) => request.status,
+  done: (request) => isDone(request.status),
+  identifier: (request) => request.identifier,
+  statusMessage: (request) => request.statusMessage,
+  errorCode: (request) => request.errorCode,
+  eventTime: (request) => request.eventTime,
+  retryAfter: (request) => request.retryAfter,
+  resourceModel: (request) => request.resourceModel,
+  /** Read now, through the loader; a delete's route response is gone (or going) by design. */
+  routeResponse: async (request, _args, context) => {
+    if (request.identifier === null || request.operation === ResourceOperation.DELETE) return null;
+    return loadRouteResponse(context, request.region, request.identifier);
+  },
+};

@@ -1,0 +1,36 @@
+// Fields of RouteResponse. Identifier fields come from the parent (list items have nothing else);
+// every other field awaits the full model, read once per key through the loader.
+import type { NodeResolvers, RouteResponseResolvers } from "../../__generated__/resolvers-types.js";
+import { ErrorCode, GatewayError } from "../../errors.js";
+import { RouteResponseProperty, responseModelsOf, responseParametersOf } from "../../routeResponses/index.js";
+import { modelOf } from "../loadRouteResponse.js";
+import { NodeType, encodeNodeId } from "../relay/nodeId.js";
+
+export const RouteResponse: RouteResponseResolvers = {
+  id: (parent) => encodeNodeId({ type: NodeType.RouteResponse, region: parent.region, identifier: parent.identifier }),
+  identifier: (parent) => parent.identifier,
+  region: (parent) => parent.region,
+  apiId: (parent) => parent.apiId,
+  routeId: (parent) => parent.routeId,
+  routeResponseId: (parent) => parent.routeResponseId,
+  routeResponseKey: async (parent, _args, context) => {
+    const key = (await modelOf(parent, context)).properties[RouteResponseProperty.RouteResponseKey];
+    if (typeof key !== "string") {
+      throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control answered route response ${parent.identifier} without a RouteResponseKey.`);
+    }
+    return key;
+  },
+  modelSelectionExpression: async (parent, _args, context) => {
+    const expression = (await modelOf(parent, context)).properties[RouteResponseProperty.ModelSelectionExpression];
+    // AWS clears the expression by storing ""; both mean "none".
+    return typeof expression === "string" && expression !== "" ? expression : null;
+  },
+  responseModels: async (parent, _args, context) => responseModelsOf((await modelOf(parent, context)).properties),
+  responseParameters: async (parent, _args, context) => responseParametersOf((await modelOf(parent, context)).properties),
+  properties: async (parent, _args, context) => (await modelOf(parent, context)).properties,
+};
+
+/** RouteResponse is the only Node so far; ResourceRequest may join it later. */
+export const Node: NodeResolvers = {
+  __resolveType: () => "RouteResponse",
+};
