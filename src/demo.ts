@@ -1,0 +1,58 @@
+// `npm run demo`: the emulator with the demo seed and the gateway on it, in one process. Writes take
+// 1.5 s in the emulator, so `wait: false` shows IN_PROGRESS and `resourceRequest` shows it finish.
+import type { DemoConfig } from "./config.js";
+import type { GatewayLogger } from "./errors.js";
+import { startEmulator } from "./emulator/index.js";
+import { DEMO_API_ID, DEMO_REGION, DEMO_ROUTES } from "./emulator/demoSeed.js";
+import { startHttpServer } from "./http/index.js";
+import { createGateway } from "./server.js";
+
+/** Dummy static keys: the emulator accepts any credentials, and these must never reach AWS. */
+const DEMO_CREDENTIALS = { accessKeyId: "AKIDDEMOGATEWAY", secretAccessKey: "demo-secret-not-a-real-key" };
+const DEMO_WRITE_DURATION_MS = 1500;
+
+export interface RunningDemo {
+  emulatorUrl: string;
+  graphqlUrl: string;
+  close(): Promise<void>;
+}
+
+function firstQuery(graphqlUrl: string): string {
+  const query = `{ routeResponses(apiId: "${DEMO_API_ID}", routeId: "${DEMO_ROUTES.sendMessage}") { nodes { id identifier routeResponseKey responseModels { contentType modelName } } } }`;
+  return `curl -s ${graphqlUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`;
+}
+
+export async function startDemo(config: DemoConfig, logger: GatewayLogger = console): Promise<RunningDemo> {
+  // The emulator stays on loopback even when HOST exposes the gateway: it accepts any credentials.
+  const emulator = await startEmulator({ host: "127.0.0.1", port: config.emulatorPort, seed: "demo", writeDurationMs: DEMO_WRITE_DURATION_MS });
+  try {
+    const gateway = createGateway({
+      config: { ...config.gateway, region: DEMO_REGION, endpoint: emulator.url, allowedRegions: null },
+      credentials: DEMO_CREDENTIALS,
+      logger,
+    });
+    const http = await startHttpServer(gateway, { host: config.gateway.host, port: config.gateway.port, logger });
+    logger.info(
+      [
+        `Cloud Control emulator (demo seed, region ${DEMO_REGION}): ${emulator.url}`,
+        `  aws cloudcontrol list-resources --endpoint-url ${emulator.url} --region ${DEMO_REGION} \\`,
+        `    --type-name AWS::ApiGatewayV2::RouteResponse --resource-model '{"ApiId":"${DEMO_API_ID}","RouteId":"${DEMO_ROUTES.sendMessage}"}'`,
+        `GraphQL gateway: ${http.graphqlUrl}`,
+        `Try:`,
+        `  ${firstQuery(http.graphqlUrl)}`,
+        `Ctrl-C stops both.`,
+      ].join("\n"),
+    );
+    return {
+      emulatorUrl: emulator.url,
+      graphqlUrl: http.graphqlUrl,
+      async close() {
+        await http.close();
+        await emulator.close();
+      },
+    };
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+// The public error codes and the one place where errors are normalised for clients.
+//
+// Everything a client sees in `errors[].extensions.code` comes from here. Code below the GraphQL
+// layer (cloudcontrol/, loaders/, the route response domain) throws `GatewayError`, a plain Error
+// that knows its code: this module imports graphql only for types, so those layers stay free of it.
+import type { GraphQLFormattedError } from "graphql";
+
+/** The codes of errors the gateway throws. A closed set: clients may switch on it. */
+export const ErrorCode = {
+  /** The arguments cannot be right: malformed ids or cursors, invalid regions, forbidden patches. */
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  /** The thing to change or cancel does not exist (reads answer null instead). */
+  NOT_FOUND: "NOT_FOUND",
+  /** Another write is in flight, the client token was used for other input, or the state forbids it. */
+  CONFLICT: "CONFLICT",
+  /** AWS asked us to slow down; retrying later may work. */
+  THROTTLED: "THROTTLED",
+  /** AWS refused the gateway's credentials or permissions. */
+  FORBIDDEN: "FORBIDDEN",
+  /** The caller is not authenticated (reserved for the gateway's own authentication). */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** AWS failed or answered something the gateway cannot use. */
+  UPSTREAM_ERROR: "UPSTREAM_ERROR",
+  /** AWS did not answer in time. */
+  UPSTREAM_TIMEOUT: "UPSTREAM_TIMEOUT",
+  /** A bug in the gateway; details are logged, never sent. */
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/**
+ * Codes Apollo Server assigns itself before any resolver runs (parse and validation failures,
+ * malformed HTTP requests, variable coercion). They are well-formed answers to bad requests, so they
+ * pass through unchanged; Apollo's BAD_USER_INPUT (variable coercion) is already one of ours.
+ */
+const APOLLO_REQUEST_CODES: ReadonlySet<string> = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "INTROSPECTION_DISABLED",
+  "MAX_RECURSIVE_SELECTIONS_EXCEEDED",
+]);
+
+export interface GatewayErrorDetails {
+  /** The AWS error name (`ThrottlingException`), when AWS answered. */
+  awsErrorName?: string | undefined;
+  /** AWS's request id (`x-amzn-RequestId`), when AWS answered: what AWS support asks for. */
+  awsRequestId?: string | undefined;
+  cause?: unknown;
+}
+
+/**
+ * An expected failure with a public code. graphql-js copies an original error's `extensions` onto
+ * the GraphQLError it builds, so throwing one of these from a resolver is enough.
+ */
+export class GatewayError extends Error {
+  override readonly name = "GatewayError";
+  readonly code: ErrorCode;
+  readonly awsErrorName: string | undefined;
+  readonly awsRequestId: string | undefined;
+
+  constructor(code: ErrorCode, message: string, details: GatewayErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.awsErrorName = details.awsErrorName;
+    this.awsRequestId = details.awsRequestId;
+  }
+
+  get extensions(): Record<string, string> {
+    const extensions: Record<string, string> = { code: this.code };
+    if (this.awsErrorName !== undefined) extensions.awsErrorName = this.awsErrorName;
+    if (this.awsRequestId !== undefined) extensions.awsRequestId = this.awsRequestId;
+    return extensions;
+  }
+}
+
+export const badUserInput = (message: string): GatewayError => new GatewayError(ErrorCode.BAD_USER_INPUT, message);
+
+/** What the gateway logs with; `console` fits. */
+export interface GatewayLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** The error a resolver threw, under the GraphQLError that graphql-js wrapped around it. */
+function originalErrorOf(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5; depth += 1) {
+    const inner = (current as { originalError?: unknown } | null)?.originalError;
+    if (inner === undefined || inner === null) return current;
+    current = inner;
+  }
+  return current;
+}
+
+/**
+ * Apollo's `formatError`: keeps our codes and AWS details, passes Apollo's request-level codes,
+ * and turns anything else into INTERNAL_SERVER_ERROR with a fixed message (the cause is logged,
+ * never sent: it may hold stack frames, ARNs or upstream bodies).
+ */
+export function createErrorFormatter(logger: GatewayLogger) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const original = originalErrorOf(error);
+    const where = { locations: formatted.locations, path: formatted.path };
+    if (original instanceof GatewayError) {
+      if (original.code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error("internal error", original.cause ?? original);
+      return { message: original.message, ...where, extensions: original.extensions };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && (PUBLIC_CODES.has(code) || APOLLO_REQUEST_CODES.has(code))) {
+      return { message: formatted.message, ...where, extensions: { code } };
+    }
+    logger.error(`unexpected error at ${formatted.path?.join(".") ?? "(request)"}`, original);
+    return { message: "Internal server error", ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

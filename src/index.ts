@@ -1,0 +1,57 @@
+// The process entry: the only reader of process.env and argv. `node dist/src/index.js` serves the
+// gateway against AWS (or AWS_ENDPOINT_URL_CLOUDCONTROL); `... index.js demo` runs the demo.
+import { resolveDefaultRegion } from "./cloudcontrol/client.js";
+import { ConfigError, loadConfig, loadDemoConfig } from "./config.js";
+import { startHttpServer } from "./http/index.js";
+import { createGateway } from "./server.js";
+
+type Stoppable = { close(): Promise<void> };
+
+function stopOnSignals(running: Stoppable): void {
+  const stop = (signal: string) => {
+    console.info(`${signal}: stopping`);
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("could not stop cleanly", error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+async function serve(): Promise<Stoppable> {
+  const config = loadConfig(process.env);
+  // Not in the environment: the SDK's chain may still know one (the profile's `region`).
+  const region = config.region ?? (await resolveDefaultRegion());
+  if (region === undefined) throw new ConfigError(["No AWS region: set AWS_REGION or a region in your AWS profile."]);
+  const gateway = createGateway({ config: { ...config, region } });
+  const http = await startHttpServer(gateway, { host: config.host, port: config.port });
+  console.info(`GraphQL gateway: ${http.graphqlUrl} (default region ${region}, Cloud Control at ${config.endpoint ?? "AWS"})`);
+  return http;
+}
+
+async function demo(): Promise<Stoppable> {
+  // Loaded only here: serving against AWS never loads the emulator.
+  const { startDemo } = await import("./demo.js");
+  return startDemo(loadDemoConfig(process.env));
+}
+
+async function main(): Promise<void> {
+  const command = process.argv[2];
+  if (command !== undefined && command !== "demo") throw new ConfigError([`Unknown command "${command}": use no argument, or "demo".`]);
+  stopOnSignals(command === "demo" ? await demo() : await serve());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) console.error(problem);
+  } else if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    console.error(`Cannot listen: ${(error as Error).message}. Set PORT (or EMULATOR_PORT for the demo's emulator).`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,283 @@
+// The pure parts below the resolvers: identifiers, patches, node ids, cursors and paging, waiting,
+// and error classification and formatting. Fast, no servers.
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { classifyCloudControlError } from "../../src/cloudcontrol/errors.js";
+import { createRegionPolicy } from "../../src/cloudcontrol/region.js";
+import type { ResourceRequestModel } from "../../src/cloudcontrol/resourceRequest.js";
+import { waitForRequest } from "../../src/cloudcontrol/waitForRequest.js";
+import { ErrorCode, GatewayError, createErrorFormatter } from "../../src/errors.js";
+import { decodeCursor, encodeCursor } from "../../src/resolvers/relay/cursor.js";
+import { decodeNodeId, encodeNodeId } from "../../src/resolvers/relay/nodeId.js";
+import { paginate } from "../../src/resolvers/relay/paginate.js";
+import { checkRawPatch, desiredStateOf, parseRouteResponseIdentifier, patchForChanges } from "../../src/routeResponses/index.js";
+import { RecordingLogger } from "./harness.js";
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof GatewayError ? error.code : `not a GatewayError: ${String(error)}`;
+  }
+  return undefined;
+}
+
+describe("route response identifiers", () => {
+  it("parse ApiId|RouteId|RouteResponseId", () => {
+    assert.deepEqual(parseRouteResponseIdentifier("a1|r1|rr1"), { apiId: "a1", routeId: "r1", routeResponseId: "rr1" });
+  });
+
+  it("reject empty parts and the wrong number of parts", () => {
+    for (const bad of ["", "a|b", "a|b|c|d", "a||c", "|b|c", "a|b|", " a|b|c"]) {
+      assert.equal(codeOf(() => parseRouteResponseIdentifier(bad)), ErrorCode.BAD_USER_INPUT, bad);
+    }
+  });
+});
+
+describe("patch builder", () => {
+  it("uses add for absent properties, replace for present ones, remove and add \"\" to clear", () => {
+    const current = { ApiId: "a", RouteId: "r", RouteResponseId: "x", RouteResponseKey: "$default", ModelSelectionExpression: "e", ResponseModels: { a: "b" } };
+    assert.deepEqual(
+      patchForChanges(current, {
+        routeResponseKey: "k",
+        modelSelectionExpression: null,
+        responseModels: null,
+        responseParameters: [{ name: "p", required: true }],
+      }),
+      [
+        { op: "replace", path: "/RouteResponseKey", value: "k" },
+        { op: "add", path: "/ModelSelectionExpression", value: "" },
+        { op: "remove", path: "/ResponseModels" },
+        { op: "add", path: "/ResponseParameters", value: { p: { Required: true } } },
+      ],
+    );
+  });
+
+  it("needs no operation to clear what is already absent", () => {
+    assert.deepEqual(patchForChanges({ RouteResponseKey: "k" }, { modelSelectionExpression: null, responseParameters: null }), []);
+  });
+
+  it("normalises raw paths, rewrites remove of ModelSelectionExpression, drops unused members", () => {
+    assert.deepEqual(
+      checkRawPatch([
+        { op: "ADD", path: "ResponseModels/text~1plain", value: "T", from: "/ignored" },
+        { op: "REMOVE", path: "/ModelSelectionExpression", value: 1 },
+        { op: "COPY", from: "/ResponseModels", path: "/ResponseParameters" },
+        { op: "TEST", path: "/ApiId", value: "a" },
+      ]),
+      [
+        { op: "add", path: "/ResponseModels/text~1plain", value: "T" },
+        { op: "add", path: "/ModelSelectionExpression", value: "" },
+        { op: "copy", path: "/ResponseParameters", from: "/ResponseModels" },
+        { op: "test", path: "/ApiId", value: "a" },
+      ],
+    );
+  });
+
+  it("rejects writes of create-only and read-only properties, unknown properties and bad pointers", () => {
+    const cases = [
+      { op: "REPLACE", path: "/ApiId", value: "b" },
+      { op: "ADD", path: "/RouteId/x", value: "b" },
+      { op: "REMOVE", path: "/RouteResponseId" },
+      { op: "MOVE", from: "/RouteResponseId", path: "/RouteResponseKey" },
+      { op: "ADD", path: "/Tags", value: {} },
+      { op: "ADD", path: "/ResponseModels/~", value: "x" },
+      { op: "ADD", path: "", value: {} },
+      { op: "REPLACE", path: "/RouteResponseKey" },
+      { op: "MOVE", path: "/RouteResponseKey" },
+    ] as const;
+    for (const operation of cases) {
+      assert.equal(codeOf(() => checkRawPatch([operation])), ErrorCode.BAD_USER_INPUT, JSON.stringify(operation));
+    }
+  });
+
+  it("builds a create's desired state without empty or duplicated entries", () => {
+    assert.deepEqual(desiredStateOf({ apiId: "a", routeId: "r", routeResponseKey: "$default", modelSelectionExpression: "" }), {
+      ApiId: "a",
+      RouteId: "r",
+      RouteResponseKey: "$default",
+    });
+    assert.equal(
+      codeOf(() => desiredStateOf({ apiId: "a", routeId: "r", routeResponseKey: "k", responseModels: [{ contentType: "x", modelName: "1" }, { contentType: "x", modelName: "2" }] })),
+      ErrorCode.BAD_USER_INPUT,
+    );
+  });
+});
+
+describe("node ids and cursors", () => {
+  const regions = createRegionPolicy({ defaultRegion: "us-east-1" });
+
+  it("node ids round-trip and are base64url", () => {
+    const ref = { type: "RouteResponse", region: "eu-west-1", identifier: "a|b|c" } as const;
+    const id = encodeNodeId(ref);
+    assert.match(id, /^[A-Za-z0-9_-]+$/);
+    assert.deepEqual(decodeNodeId(id, regions), ref);
+  });
+
+  it("node ids that were not made here are BAD_USER_INPUT", () => {
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    for (const id of ["", "x", `${encodeNodeId({ type: "RouteResponse", region: "us-east-1", identifier: "a|b|c" })}=`, forge([2, "RouteResponse", "us-east-1", "a|b|c"]), forge([1, "Api", "us-east-1", "a|b|c"]), forge([1, "RouteResponse", "../..", "a|b|c"]), forge([1, "RouteResponse", "us-east-1", "a|b"])]) {
+      assert.equal(codeOf(() => decodeNodeId(id, regions)), ErrorCode.BAD_USER_INPUT, id);
+    }
+  });
+
+  it("cursors belong to one listing", () => {
+    const cursor = encodeCursor("scope-a", { token: "t", offset: 3 });
+    assert.deepEqual(decodeCursor("scope-a", cursor), { token: "t", offset: 3 });
+    assert.equal(codeOf(() => decodeCursor("scope-b", cursor)), ErrorCode.BAD_USER_INPUT);
+  });
+});
+
+describe("paginate", () => {
+  /** Pages as the source answers them; records the tokens it was asked for. */
+  function source(pages: string[][]) {
+    const asked: Array<string | null> = [];
+    return {
+      asked,
+      fetchPage: async (token: string | null) => {
+        asked.push(token);
+        const index = token === null ? 0 : Number(token);
+        return { items: pages[index] ?? [], nextToken: index + 1 < pages.length ? String(index + 1) : null };
+      },
+    };
+  }
+
+  it("stops scanning after maxPages and says where to continue, even with no edges", async () => {
+    const pages = [[], [], [], ["found"]];
+    const first = source(pages);
+    const page = await paginate({ first: 5, after: null, scope: "s", maxPages: 2, keyOf: String, fetchPage: first.fetchPage });
+    assert.deepEqual(page.edges, []);
+    assert.equal(page.pageInfo.hasNextPage, true);
+    assert.deepEqual(first.asked, [null, "1"]);
+    const next = source(pages);
+    const rest = await paginate({ first: 5, after: page.pageInfo.endCursor, scope: "s", maxPages: 2, keyOf: String, fetchPage: next.fetchPage });
+    assert.deepEqual(rest.edges.map((edge) => edge.node), ["found"]);
+    assert.deepEqual(next.asked, ["2", "3"]);
+    assert.equal(rest.pageInfo.hasNextPage, false);
+  });
+
+  it("resumes after the cursor's item even when items were added before it", async () => {
+    const before = source([["c", "b", "a"]]);
+    const page = await paginate({ first: 2, after: null, scope: "s", keyOf: String, fetchPage: before.fetchPage });
+    assert.deepEqual(page.edges.map((edge) => edge.node), ["c", "b"]);
+    const after = source([["e", "d", "c", "b", "a"]]);
+    const next = await paginate({ first: 2, after: page.pageInfo.endCursor, scope: "s", keyOf: String, fetchPage: after.fetchPage });
+    assert.deepEqual(next.edges.map((edge) => edge.node), ["a"]);
+  });
+});
+
+describe("waitForRequest", () => {
+  const request = (status: ResourceRequestModel["status"], identifier: string | null = null): ResourceRequestModel => ({
+    region: "us-east-1",
+    typeName: "AWS::ApiGatewayV2::RouteResponse",
+    requestToken: "t",
+    operation: "CREATE",
+    status,
+    identifier,
+    statusMessage: null,
+    errorCode: null,
+    eventTime: null,
+    retryAfter: null,
+    resourceModel: null,
+  });
+
+  /** A clock that only moves when the code sleeps: delays are recorded, not waited. */
+  function fakeClock() {
+    let now = 0;
+    const sleeps: number[] = [];
+    return {
+      sleeps,
+      clock: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) },
+    };
+  }
+
+  it("polls with doubling delays until done, keeping the identifier it learns", async () => {
+    const { clock, sleeps } = fakeClock();
+    const answers = [request("IN_PROGRESS"), null, request("IN_PROGRESS"), request("SUCCESS", "a|b|c")];
+    const done = await waitForRequest(request("IN_PROGRESS"), async () => answers.shift() ?? null, { timeoutMs: 10_000, minDelayMs: 100, maxDelayMs: 300 }, clock);
+    assert.equal(done.status, "SUCCESS");
+    assert.equal(done.identifier, "a|b|c");
+    assert.deepEqual(sleeps, [100, 200, 300, 300]);
+  });
+
+  it("returns the running request at the deadline, and survives throttled polls", async () => {
+    const { clock, sleeps } = fakeClock();
+    let polls = 0;
+    const result = await waitForRequest(
+      request("IN_PROGRESS"),
+      async () => {
+        polls += 1;
+        throw new GatewayError(ErrorCode.THROTTLED, "Rate exceeded");
+      },
+      { timeoutMs: 1000, minDelayMs: 300, maxDelayMs: 1000 },
+      clock,
+    );
+    assert.equal(result.status, "IN_PROGRESS");
+    assert.deepEqual(sleeps, [300, 600, 100]);
+    assert.equal(polls, 3);
+  });
+
+  it("stops at once on an error that waiting cannot fix", async () => {
+    const { clock } = fakeClock();
+    await assert.rejects(
+      waitForRequest(request("IN_PROGRESS"), async () => {
+        throw new GatewayError(ErrorCode.FORBIDDEN, "no");
+      }, { timeoutMs: 1000, minDelayMs: 10, maxDelayMs: 10 }, clock),
+      (error: unknown) => error instanceof GatewayError && error.code === ErrorCode.FORBIDDEN,
+    );
+  });
+});
+
+describe("classifyCloudControlError", () => {
+  const awsError = (name: string, message = "m") => Object.assign(new Error(message), { name, $fault: "client", $metadata: { requestId: "req-1" } });
+
+  it("maps AWS error names to public codes and keeps the name and request id", () => {
+    const expected: Record<string, string> = {
+      ResourceNotFoundException: "NOT_FOUND",
+      ClientTokenConflictException: "CONFLICT",
+      ConcurrentOperationException: "CONFLICT",
+      ConcurrentModificationException: "CONFLICT",
+      ResourceConflictException: "CONFLICT",
+      AlreadyExistsException: "CONFLICT",
+      ThrottlingException: "THROTTLED",
+      AccessDeniedException: "FORBIDDEN",
+      InvalidCredentialsException: "FORBIDDEN",
+      UnrecognizedClientException: "FORBIDDEN",
+      ValidationException: "BAD_USER_INPUT",
+      InvalidRequestException: "BAD_USER_INPUT",
+      NotUpdatableException: "BAD_USER_INPUT",
+      GeneralServiceException: "UPSTREAM_ERROR",
+      ServiceInternalErrorException: "UPSTREAM_ERROR",
+      SomethingNewException: "UPSTREAM_ERROR",
+    };
+    for (const [name, code] of Object.entries(expected)) {
+      const classified = classifyCloudControlError(awsError(name));
+      assert.equal(classified.code, code, name);
+      assert.deepEqual(classified.extensions, { code, awsErrorName: name, awsRequestId: "req-1" });
+    }
+  });
+
+  it("maps timeouts, network failures and non-AWS errors", () => {
+    assert.equal(classifyCloudControlError(Object.assign(new Error("t"), { name: "TimeoutError" })).code, "UPSTREAM_TIMEOUT");
+    assert.equal(classifyCloudControlError(Object.assign(new Error("c"), { code: "ECONNREFUSED" })).code, "UPSTREAM_ERROR");
+    assert.equal(classifyCloudControlError(new TypeError("bug")).code, "INTERNAL_SERVER_ERROR");
+  });
+});
+
+describe("formatError", () => {
+  it("keeps public codes, passes Apollo's request codes, hides everything else", () => {
+    const logger = new RecordingLogger();
+    const format = createErrorFormatter(logger);
+    const gatewayError = new GatewayError(ErrorCode.THROTTLED, "slow down", { awsErrorName: "ThrottlingException", awsRequestId: "r" });
+    assert.deepEqual(format({ message: "x", path: ["a"] }, { originalError: gatewayError }), {
+      message: "slow down",
+      locations: undefined,
+      path: ["a"],
+      extensions: { code: "THROTTLED", awsErrorName: "ThrottlingException", awsRequestId: "r" },
+    });
+    assert.equal(format({ message: "Syntax Error", extensions: { code: "GRAPHQL_PARSE_FAILED" } }, new Error("x")).extensions?.code, "GRAPHQL_PARSE_FAILED");
+    const hidden = format({ message: "secret", extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at x"] } }, { originalError: new Error("secret") });
+    assert.deepEqual(hidden, { message: "Internal server error", locations: undefined, path: undefined, extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    assert.equal(logger.errors.length, 1);
+  });
+});
