@@ -1,0 +1,47 @@
+// The browser IDE: GraphiQL 4 with the gateway's example operations as tabs. The server writes the
+// endpoint and examples into the page (src/ide/page.ts); nothing here knows the schema or the ids.
+import { createGraphiQLFetcher } from "@graphiql/toolkit";
+import { GraphiQL } from "graphiql";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import "graphiql/style.css";
+import "./ide.css";
+import { IDE_ROOT_ELEMENT_ID } from "../src/ide/pageConfig.js";
+import { browserStorage, seedFirstVisit } from "./firstVisit.js";
+import { readPageConfig } from "./pageConfig.js";
+import { fetchWithoutPlaceholders } from "./placeholderHeaders.js";
+
+function showFailure(root: HTMLElement, error: unknown): void {
+  const message = document.createElement("pre");
+  message.textContent = `The GraphQL IDE could not start: ${error instanceof Error ? error.message : String(error)}`;
+  root.replaceChildren(message);
+}
+
+function start(): void {
+  const root = document.getElementById(IDE_ROOT_ELEMENT_ID);
+  if (root === null) throw new Error(`The page has no #${IDE_ROOT_ELEMENT_ID} element.`);
+  try {
+    const { endpoint, examples } = readPageConfig(document);
+    // The page's own origin only: the CSP's connect-src allows nothing else.
+    const fetcher = createGraphiQLFetcher({ url: endpoint, fetch: fetchWithoutPlaceholders(window.fetch.bind(window)) });
+    const tabs = examples.map(({ query, variables, headers }) => ({ query, variables, headers }));
+    seedFirstVisit(browserStorage(), examples[0]);
+    createRoot(root).render(
+      <StrictMode>
+        <GraphiQL
+          fetcher={fetcher}
+          defaultTabs={tabs}
+          defaultHeaders={examples[0]?.headers}
+          defaultEditorToolsVisibility="headers"
+          isHeadersEditorEnabled
+          shouldPersistHeaders={false}
+        />
+      </StrictMode>,
+    );
+  } catch (error) {
+    showFailure(root, error);
+    throw error;
+  }
+}
+
+start();

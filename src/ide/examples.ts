@@ -1,0 +1,280 @@
+// The operations the IDE opens with: one tab for every use of the API (schema/operations.graphql).
+// test/ide/examples.test.ts validates each against the schema, so a schema change that breaks one
+// fails the build instead of the user's first click.
+import type { IdeExample } from "./pageConfig.js";
+
+export interface RouteResponseExampleIds {
+  region: string;
+  apiId: string;
+  /** The route the reads and updates name. */
+  routeId: string;
+  /** A route response of `routeId`, for the reads and updates. */
+  routeResponseId: string;
+  /**
+   * A route with no `$default` route response yet, for the create (and the delete that undoes it).
+   * Default `routeId`.
+   */
+  createRouteId?: string;
+  /** The opaque `id` of a route response, for the node lookup; a placeholder when absent. */
+  nodeId?: string;
+}
+
+/** Values in `<...>` are never sent: the IDE drops a header whose value still holds one. */
+export const AUTHORIZATION_PLACEHOLDER_HEADERS = `{\n  "Authorization": "Bearer <token>"\n}`;
+
+/** What a user without ids sees: names that say what to put there. */
+const PLACEHOLDER_IDS = {
+  apiId: "YOUR_API_ID",
+  routeId: "YOUR_ROUTE_ID",
+  routeResponseId: "YOUR_ROUTE_RESPONSE_ID",
+} as const;
+
+const REQUEST_FIELDS = `request {
+      requestToken
+      operation
+      status
+      done
+      statusMessage
+      errorCode
+    }`;
+
+const ROUTE_RESPONSE_FIELDS = `routeResponse {
+      id
+      routeResponseId
+      routeResponseKey
+      modelSelectionExpression
+      responseModels {
+        contentType
+        modelName
+      }
+      responseParameters {
+        name
+        required
+      }
+    }`;
+
+const GET_ROUTE_RESPONSE = `# One route response by its ids; null if there is none.
+# \`region\` defaults to the gateway's region.
+query GetRouteResponse($apiId: String!, $routeId: String!, $routeResponseId: String!, $region: String) {
+  routeResponse(apiId: $apiId, routeId: $routeId, routeResponseId: $routeResponseId, region: $region) {
+    id
+    identifier
+    region
+    routeResponseKey
+    modelSelectionExpression
+    responseModels {
+      contentType
+      modelName
+    }
+    responseParameters {
+      name
+      required
+    }
+  }
+}
+`;
+
+const LIST_ROUTE_RESPONSES = `# A route's responses, a page at a time. For the next page,
+# run it again with pageInfo.endCursor as $after.
+query ListRouteResponses($apiId: String!, $routeId: String!, $region: String, $first: Int, $after: String) {
+  routeResponses(apiId: $apiId, routeId: $routeId, region: $region, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        routeResponseId
+        routeResponseKey
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`;
+
+const CREATE_ROUTE_RESPONSE = `# Creates a route response. wait: true answers once Cloud
+# Control is done; wait: false answers at once, and
+# FollowResourceRequest follows request.requestToken.
+# DeleteRouteResponse needs the new routeResponseId.
+mutation CreateRouteResponse($input: CreateRouteResponseInput!) {
+  createRouteResponse(input: $input) {
+    ${REQUEST_FIELDS}
+    ${ROUTE_RESPONSE_FIELDS}
+  }
+}
+`;
+
+const UPDATE_WITH_SET = `# Typed changes: a field given replaces its value, null
+# clears it, a field left out stays. wait: false answers at
+# once: follow the request with FollowResourceRequest.
+mutation UpdateRouteResponseWithSet($input: UpdateRouteResponseInput!) {
+  updateRouteResponse(input: $input) {
+    ${REQUEST_FIELDS}
+    ${ROUTE_RESPONSE_FIELDS}
+  }
+}
+`;
+
+const UPDATE_WITH_PATCH = `# Raw JSON Patch (RFC 6902) on the Cloud Control properties,
+# for what \`set\` cannot say. Paths are JSON Pointers: "/" in
+# a key is written ~1. All operations apply, or none.
+mutation UpdateRouteResponseWithPatch($input: UpdateRouteResponseInput!) {
+  updateRouteResponse(input: $input) {
+    ${REQUEST_FIELDS}
+    ${ROUTE_RESPONSE_FIELDS}
+  }
+}
+`;
+
+const DELETE_ROUTE_RESPONSE = `# Deletes a route response for good. Put the routeResponseId
+# that CreateRouteResponse returned into the variables first.
+mutation DeleteRouteResponse($input: DeleteRouteResponseInput!) {
+  deleteRouteResponse(input: $input) {
+    ${REQUEST_FIELDS}
+  }
+}
+`;
+
+const FOLLOW_RESOURCE_REQUEST = `# A write's progress, by the requestToken its payload
+# returned. Run it again until done is true.
+query FollowResourceRequest($requestToken: String!, $region: String) {
+  resourceRequest(requestToken: $requestToken, region: $region) {
+    requestToken
+    operation
+    status
+    done
+    identifier
+    statusMessage
+    errorCode
+    eventTime
+    retryAfter
+    routeResponse {
+      id
+      routeResponseKey
+    }
+  }
+}
+`;
+
+const LIST_RESOURCE_REQUESTS = `# Recent route response writes, newest first; narrow them
+# by operations and statuses.
+query ListResourceRequests($region: String, $operations: [ResourceOperation!], $statuses: [OperationStatus!], $first: Int, $after: String) {
+  resourceRequests(region: $region, operations: $operations, statuses: $statuses, first: $first, after: $after) {
+    nodes {
+      requestToken
+      operation
+      status
+      done
+      identifier
+      eventTime
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`;
+
+const NODE_LOOKUP = `# Any object by the opaque id another result returned
+# (Relay's Global Object Identification).
+query NodeLookup($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on RouteResponse {
+      identifier
+      region
+      routeResponseKey
+    }
+  }
+}
+`;
+
+function variables(value: Record<string, unknown>): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/**
+ * The IDE's example operations. With `ids` (the demo's, in demo mode) they run as they are; without,
+ * their variables hold placeholders such as YOUR_API_ID and `region` is left to the gateway's default.
+ */
+export function routeResponseExamples(ids?: RouteResponseExampleIds): IdeExample[] {
+  const { apiId, routeId, routeResponseId } = ids ?? PLACEHOLDER_IDS;
+  // Without ids the region is omitted, so the gateway's configured region applies.
+  const region = ids === undefined ? {} : { region: ids.region };
+  const createRouteId = ids?.createRouteId ?? routeId;
+  const headers = AUTHORIZATION_PLACEHOLDER_HEADERS;
+  return [
+    {
+      name: "Get one route response",
+      query: GET_ROUTE_RESPONSE,
+      variables: variables({ apiId, routeId, routeResponseId, ...region }),
+      headers,
+    },
+    {
+      name: "List a route's responses",
+      query: LIST_ROUTE_RESPONSES,
+      variables: variables({ apiId, routeId, ...region, first: 1, after: null }),
+      headers,
+    },
+    {
+      name: "Create a route response",
+      query: CREATE_ROUTE_RESPONSE,
+      variables: variables({ input: { apiId, routeId: createRouteId, routeResponseKey: "$default", ...region, wait: true } }),
+      headers,
+    },
+    {
+      name: "Update a route response with set",
+      query: UPDATE_WITH_SET,
+      variables: variables({
+        input: { apiId, routeId, routeResponseId, set: { modelSelectionExpression: "$request.body.format" }, ...region, wait: false },
+      }),
+      headers,
+    },
+    {
+      name: "Update a route response with patch",
+      query: UPDATE_WITH_PATCH,
+      variables: variables({
+        input: {
+          apiId,
+          routeId,
+          routeResponseId,
+          patch: [
+            { op: "ADD", path: "/ResponseModels/application~1json", value: "MessageAck" },
+            { op: "ADD", path: "/ResponseParameters/method.response.header.X-Request-Id", value: { Required: false } },
+          ],
+          ...region,
+          wait: true,
+        },
+      }),
+      headers,
+    },
+    {
+      name: "Delete a route response",
+      query: DELETE_ROUTE_RESPONSE,
+      variables: variables({ input: { apiId, routeId: createRouteId, routeResponseId: "ROUTE_RESPONSE_ID_FROM_CREATE", ...region, wait: true } }),
+      headers,
+    },
+    {
+      name: "Follow a resource request",
+      query: FOLLOW_RESOURCE_REQUEST,
+      variables: variables({ requestToken: "REQUEST_TOKEN_FROM_A_WRITE", ...region }),
+      headers,
+    },
+    {
+      name: "List recent resource requests",
+      query: LIST_RESOURCE_REQUESTS,
+      variables: variables({ ...region, statuses: null, first: 10 }),
+      headers,
+    },
+    {
+      name: "Look up an object by id",
+      query: NODE_LOOKUP,
+      variables: variables({ id: ids?.nodeId ?? "ID_FROM_ANOTHER_RESULT" }),
+      headers,
+    },
+  ];
+}

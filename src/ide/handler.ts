@@ -1,0 +1,141 @@
+// The node:http adapter of the IDE: a browser's GET of the GraphQL path gets the page, and
+// /ide/assets/ serves the hashed files. Everything else is left to the caller (handle returns false).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IdeAsset } from "./assets.js";
+import { loadIdeAssets } from "./assets.js";
+import type { ContentCoding } from "./negotiation.js";
+import { chooseContentCoding, prefersHtml } from "./negotiation.js";
+import { IDE_ASSETS_PATH, IDE_CONTENT_SECURITY_POLICY, renderIdePage } from "./page.js";
+import type { IdeExample } from "./pageConfig.js";
+import type { IdeHandler, IdeOptions } from "./types.js";
+
+const DEFAULT_TITLE = "GraphQL IDE";
+/** A year, the longest RFC 9111 §5.2.2.1 caches are advised to honour; `immutable` is RFC 8246. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+function getValidEndpoint(endpoint: unknown): string {
+  if (typeof endpoint !== "string" || !/^\/[^?#\s]*$/.test(endpoint)) {
+    throw new TypeError(`IdeOptions.endpoint must be a path starting with "/" such as "/graphql", with no query: got ${JSON.stringify(endpoint)}.`);
+  }
+  if (endpoint.startsWith(IDE_ASSETS_PATH)) throw new TypeError(`IdeOptions.endpoint cannot be under ${IDE_ASSETS_PATH}, where the IDE's files are served.`);
+  return endpoint;
+}
+
+function isJsonObjectText(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+function getValidExamples(examples: unknown): IdeExample[] {
+  if (!Array.isArray(examples) || examples.length === 0) throw new TypeError("IdeOptions.examples must list at least one example: the IDE opens one tab per example.");
+  const names = new Set<string>();
+  return examples.map((value: unknown, index) => {
+    const where = `IdeOptions.examples[${index}]`;
+    if (typeof value !== "object" || value === null) throw new TypeError(`${where} must be an object {name, query, variables?, headers?}.`);
+    const example = value as Partial<Record<keyof IdeExample, unknown>>;
+    if (typeof example.name !== "string" || example.name.trim() === "") throw new TypeError(`${where}.name must be a non-empty string.`);
+    if (names.has(example.name)) throw new TypeError(`${where}.name "${example.name}" is used twice: names must be unique.`);
+    names.add(example.name);
+    if (typeof example.query !== "string" || example.query.trim() === "") throw new TypeError(`${where}.query must be a GraphQL document.`);
+    for (const field of ["variables", "headers"] as const) {
+      const text = example[field];
+      if (text !== undefined && (typeof text !== "string" || !isJsonObjectText(text))) {
+        throw new TypeError(`${where}.${field} must be the text of a JSON object (the ${field} editor's content), or absent.`);
+      }
+    }
+    return { name: example.name, query: example.query, variables: example.variables as string | undefined, headers: example.headers as string | undefined };
+  });
+}
+
+/** The path of a request target, undecoded: names are matched exactly, so `%2e%2e` is just unknown. */
+function pathOf(req: IncomingMessage): string {
+  const target = req.url ?? "/";
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+}
+
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "no-referrer");
+}
+
+function sendText(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  setSecurityHeaders(res);
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Length", Buffer.byteLength(text));
+  res.end(req.method === "HEAD" ? undefined : text);
+}
+
+const ENCODING_PREFERENCE: readonly ContentCoding[] = ["br", "gzip"];
+
+function sendAsset(req: IncomingMessage, res: ServerResponse, asset: IdeAsset): void {
+  const available = ENCODING_PREFERENCE.filter((coding) => asset.encoded[coding] !== undefined);
+  const coding = available.length === 0 ? undefined : chooseContentCoding(req.headers["accept-encoding"], available);
+  const body = coding === undefined ? asset.body : (asset.encoded[coding] ?? asset.body);
+  setSecurityHeaders(res);
+  res.statusCode = 200;
+  res.setHeader("Content-Type", asset.contentType);
+  res.setHeader("Cache-Control", IMMUTABLE);
+  // Only this page's styles and fonts use these files; other sites may not embed them.
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  if (available.length > 0) res.setHeader("Vary", "Accept-Encoding");
+  if (coding !== undefined) res.setHeader("Content-Encoding", coding);
+  res.setHeader("Content-Length", body.length);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+export function createIdeHandler(options: IdeOptions): IdeHandler {
+  const endpoint = getValidEndpoint(options.endpoint);
+  const examples = getValidExamples(options.examples);
+  const title = options.title ?? DEFAULT_TITLE;
+  const assets = loadIdeAssets(options.assetsDir);
+  const page = renderIdePage({ title, manifest: assets.manifest, config: { endpoint, examples } });
+
+  function servePage(req: IncomingMessage, res: ServerResponse): void {
+    setSecurityHeaders(res);
+    res.setHeader("Content-Security-Policy", IDE_CONTENT_SECURITY_POLICY);
+    // The same URL answers JSON to GraphQL clients: caches must key on Accept.
+    res.setHeader("Vary", "Accept");
+    // Revalidated on every visit, so a new build's hashed names are picked up at once.
+    res.setHeader("Cache-Control", "no-cache");
+    res.setHeader("ETag", page.etag);
+    const ifNoneMatch = req.headers["if-none-match"];
+    if (ifNoneMatch !== undefined && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === page.etag)) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Content-Length", page.html.length);
+    res.end(req.method === "HEAD" ? undefined : page.html);
+  }
+
+  return {
+    handle(req, res) {
+      const path = pathOf(req);
+      const isRead = req.method === "GET" || req.method === "HEAD";
+      if (path === endpoint) {
+        if (!isRead || !prefersHtml(req.headers.accept)) return false;
+        servePage(req, res);
+        return true;
+      }
+      if (!path.startsWith(IDE_ASSETS_PATH)) return false;
+      if (!isRead) {
+        sendText(req, res, 405, "The IDE's files are read with GET.\n", { Allow: "GET, HEAD" });
+        return true;
+      }
+      const asset = assets.files.get(path.slice(IDE_ASSETS_PATH.length));
+      if (asset === undefined) sendText(req, res, 404, "No such IDE file.\n");
+      else sendAsset(req, res, asset);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,252 @@
+// The IDE in a real browser: headless Debian Chromium, driven by playwright-core, against a server on
+// loopback. Every request the page makes passes through page.route: one to any other host is aborted
+// and counted, and the count must be zero. The page runs an example and must show the sample data,
+// with no Content-Security-Policy violation on the way.
+import { strict as assert } from "node:assert";
+import { existsSync } from "node:fs";
+import { before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import { routeResponseExamples } from "../../src/ide/index.js";
+import { disposeAfter } from "./harness.js";
+import type { StandInGateway } from "./standInGateway.js";
+import { DEMO_IDS, startStandInGateway } from "./standInGateway.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const skip = existsSync(CHROMIUM) ? false : `Debian chromium is not installed at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`;
+/** dist/ide, which `npm run build:ide` writes, from dist/test/ide/. */
+const ASSETS_DIR = fileURLToPath(new URL("../../ide/", import.meta.url));
+const SCREENSHOT = "/tmp/ide.png";
+/** The variables or headers editor, whichever is shown. */
+const VISIBLE_TOOL_EDITOR = ".graphiql-editor-tool .graphiql-editor:not(.hidden)";
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+interface CspViolation {
+  directive: string;
+  blocked: string;
+  sample: string;
+}
+
+/** The browser globals the page functions below touch (this test compiles without the DOM library). */
+interface PageGlobals {
+  cspViolations: CspViolation[];
+  document: {
+    addEventListener(type: "securitypolicyviolation", listener: (event: { effectiveDirective: string; blockedURI: string; sample: string }) => void): void;
+  };
+  WebSocket: new (url: string) => { onopen: (() => void) | null; onerror: (() => void) | null };
+}
+
+/** Runs in every document before its scripts: keeps the page's CSP violation reports. */
+function recordCspViolations(): void {
+  const page = globalThis as unknown as PageGlobals;
+  page.cspViolations = [];
+  page.document.addEventListener("securitypolicyviolation", (event) => {
+    page.cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample });
+  });
+}
+
+async function cspViolations(page: Page): Promise<CspViolation[]> {
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).cspViolations);
+}
+
+/** Polls `check` until it returns a value: for what the page does in its own time. */
+async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Nothing happened within ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The whole text of the CodeMirror editor inside `selector` (the DOM holds only the lines in view). */
+async function editorText(page: Page, selector: string): Promise<string> {
+  return page
+    .locator(`${selector} .CodeMirror`)
+    .first()
+    .evaluate((element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+}
+
+/** Waits until the editor inside `selector` holds `text`, and returns its whole text. */
+async function editorTextContaining(page: Page, selector: string, text: string): Promise<string> {
+  return eventually(async () => {
+    const value = await editorText(page, selector);
+    return value.includes(text) ? value : undefined;
+  });
+}
+
+describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
+  let browser: Browser;
+  let page: Page;
+  let gateway: StandInGateway;
+  /** Every URL the page requested, in order. */
+  const requested: string[] = [];
+  /** Requests to a host that is not loopback: aborted, and must stay empty. */
+  const blocked: string[] = [];
+  const webSockets: string[] = [];
+  const consoleCspMessages: string[] = [];
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const examples = routeResponseExamples(DEMO_IDS);
+
+  before(async () => {
+    assert.ok(existsSync(`${ASSETS_DIR}manifest.json`), `No IDE build in ${ASSETS_DIR}: run \`npm run build:ide\` first.`);
+    gateway = await startStandInGateway(ASSETS_DIR);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      timeout: 30_000,
+    });
+    disposeAfter(() => browser.close());
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    await context.addInitScript(recordCspViolations);
+    page = await context.newPage();
+    await page.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      requested.push(url.href);
+      if (LOOPBACK_HOSTS.has(url.hostname)) return route.continue();
+      blocked.push(url.href);
+      return route.abort("blockedbyclient");
+    });
+    page.on("websocket", (ws) => webSockets.push(ws.url()));
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) consoleCspMessages.push(message.text());
+      else if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    await page.goto(`${gateway.url}/graphql`, { waitUntil: "load" });
+    await page.locator(".graphiql-container").waitFor();
+  });
+
+  it("opens one tab per example, titled by its operation, with the headers pane showing the placeholder", async () => {
+    await page.locator(".graphiql-tab").nth(examples.length - 1).waitFor();
+    const titles = await page.locator(".graphiql-tab").allInnerTexts();
+    assert.deepEqual(
+      titles.map((title) => title.trim()),
+      examples.map((example) => /(?:query|mutation) (\w+)/.exec(example.query)?.[1]),
+    );
+    assert.deepEqual(JSON.parse(await editorText(page, VISIBLE_TOOL_EDITOR)), { Authorization: "Bearer <token>" });
+    await page.locator(".graphiql-editor-tools").getByText("Variables", { exact: true }).click();
+    assert.deepEqual(JSON.parse(await editorText(page, VISIBLE_TOOL_EDITOR)), JSON.parse(examples[0]?.variables ?? ""));
+    await page.locator(".graphiql-editor-tools").getByText("Headers", { exact: true }).click();
+  });
+
+  it("runs the first example and shows the sample data in the result pane", async () => {
+    await page.locator(".graphiql-execute-button").click();
+    const text = await editorTextContaining(page, ".graphiql-response", "rrs0001");
+    assert.deepEqual(Object.keys(JSON.parse(text) as object), ["data"]);
+    assert.match(text, /"routeResponseKey": "\$default"/);
+    assert.match(text, /"identifier": "chat7a1b2c\|send001\|rrs0001"/);
+    assert.match(text, /"modelName": "MessageAck"/);
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it("sent the operation once, to its own origin, without the placeholder Authorization header", () => {
+    const runs = gateway.graphqlRequests.filter((request) => request.operationName === "GetRouteResponse");
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0]?.headers.authorization, undefined);
+    // The rest is GraphiQL's schema introspection, also without it.
+    for (const request of gateway.graphqlRequests) assert.equal(request.headers.authorization, undefined);
+    assert.ok(gateway.graphqlRequests.some((request) => request.operationName === "IntrospectionQuery"));
+  });
+
+  it("sends an Authorization header once the user writes a real one", async () => {
+    const headersEditor = page.locator(`${VISIBLE_TOOL_EDITOR} .CodeMirror`);
+    await headersEditor.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText('{"Authorization": "Bearer abc.def"}');
+    const before = gateway.graphqlRequests.length;
+    await page.locator(".graphiql-execute-button").click();
+    const runs = await eventually(() => {
+      const found = gateway.graphqlRequests.slice(before).filter((request) => request.operationName === "GetRouteResponse");
+      return found.length > 0 ? found : undefined;
+    });
+    assert.equal(runs.length, 1);
+    assert.equal(runs[0]?.headers.authorization, "Bearer abc.def");
+  });
+
+  it("opens the schema docs and the history", async () => {
+    await page.getByRole("button", { name: "Show Documentation Explorer" }).click();
+    const docs = page.locator(".graphiql-doc-explorer");
+    await docs.getByText("Query", { exact: true }).first().waitFor();
+    await docs.getByText("Query", { exact: true }).first().click();
+    await docs.getByText("routeResponses", { exact: true }).first().waitFor();
+    await page.getByRole("button", { name: "Show History" }).click();
+    await page.locator(".graphiql-history").getByText("GetRouteResponse").first().waitFor();
+  });
+
+  it("opens the settings and shortcuts dialogs, which lock the page's scrolling without inline styles", async () => {
+    const scrollLock = () =>
+      page.evaluate(() => {
+        const { document: doc, getComputedStyle: style } = globalThis as unknown as {
+          document: { body: { hasAttribute(name: string): boolean } };
+          getComputedStyle(element: unknown): { overflow: string };
+        };
+        return { locked: doc.body.hasAttribute("data-scroll-locked"), overflow: style(doc.body).overflow };
+      });
+    for (const name of ["Open settings dialog", "Open short keys dialog"]) {
+      await page.getByRole("button", { name }).click();
+      await page.getByRole("dialog").waitFor();
+      // react-remove-scroll's rules, applied through a constructable stylesheet (ide/styleSheetSingleton.ts).
+      assert.deepEqual(await scrollLock(), { locked: true, overflow: "hidden" }, name);
+      await page.keyboard.press("Escape");
+      await page.getByRole("dialog").waitFor({ state: "detached" });
+      assert.equal((await scrollLock()).locked, false, name);
+    }
+  });
+
+  it("lets the page open a WebSocket to its own origin only (connect-src 'self')", async () => {
+    const outcome = await page.evaluate(async (port) => {
+      const globals = globalThis as unknown as PageGlobals;
+      const attempt = (url: string) =>
+        new Promise<string>((resolve) => {
+          try {
+            const socket = new globals.WebSocket(url);
+            socket.onopen = () => resolve("open");
+            socket.onerror = () => resolve("error");
+          } catch (error) {
+            resolve(`threw ${(error as Error).name}`);
+          }
+        });
+      const before = globals.cspViolations.length;
+      const same = await attempt(`ws://127.0.0.1:${port}/graphql`);
+      const sameViolations = globals.cspViolations.length - before;
+      const other = await attempt(`ws://127.0.0.1:${port + 1}/graphql`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const otherViolations = globals.cspViolations.slice(before + sameViolations).map((v) => v.blocked);
+      // Expected ones: the final check asserts that nothing else was reported.
+      globals.cspViolations.length = before;
+      return { same, sameViolations, other, otherViolations };
+    }, gateway.port);
+    // Same origin: allowed by CSP (the stand-in has no WebSocket endpoint, so the handshake fails).
+    assert.equal(outcome.sameViolations, 0, JSON.stringify(outcome));
+    // Another port on the same host is another origin: CSP blocks it before any connection.
+    const otherOrigin = `ws://127.0.0.1:${gateway.port + 1}/graphql`;
+    assert.deepEqual(outcome.otherViolations, [otherOrigin], JSON.stringify(outcome));
+    // That violation was expected: the final check asserts that nothing else was reported.
+    const expected = consoleCspMessages.filter((message) => message.includes(otherOrigin));
+    assert.equal(expected.length, 1, consoleCspMessages.join("\n"));
+    consoleCspMessages.splice(consoleCspMessages.indexOf(expected[0] ?? ""), 1);
+  });
+
+  it("made no request to another host, and broke no Content-Security-Policy rule", async (t) => {
+    t.diagnostic(`requested: ${requested.map((url) => url.replace(gateway.url, "")).join(" ")}`);
+    t.diagnostic(`GraphQL operations: ${gateway.graphqlRequests.map((request) => request.operationName ?? "(unnamed)").join(" ")}`);
+    t.diagnostic(`WebSockets: ${webSockets.join(" ")}; console errors: ${consoleErrors.length}`);
+    assert.deepEqual(blocked, []);
+    assert.ok(requested.length > 0);
+    for (const url of requested) assert.ok(url.startsWith(`${gateway.url}/`), url);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(consoleCspMessages, []);
+    assert.deepEqual(pageErrors, []);
+    // The only console error is the same-origin WebSocket's failed handshake: the stand-in has no
+    // WebSocket endpoint.
+    assert.deepEqual(
+      consoleErrors.filter((message) => !message.startsWith(`WebSocket connection to 'ws://127.0.0.1:${gateway.port}/graphql' failed`)),
+      [],
+    );
+  });
+});
