@@ -31,6 +31,11 @@ export interface GatewayConfig {
   waitPollMaxDelayMs: number;
   /** NODE_ENV: passed to Apollo Server (only `production` changes anything there). */
   nodeEnv: string;
+  /**
+   * IDE: what a browser opening /graphql gets. `graphiql` (default) is served from the gateway's own
+   * files; `sandbox` is Apollo Sandbox, loaded from Apollo's CDN; `off` serves no page.
+   */
+  ide: "graphiql" | "sandbox" | "off";
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -139,6 +144,7 @@ export function loadConfig(env: Env): GatewayConfig {
     waitPollMinDelayMs: read.integer("WAIT_POLL_MIN_DELAY_MS", 250, 10, 60_000),
     waitPollMaxDelayMs: read.integer("WAIT_POLL_MAX_DELAY_MS", 5_000, 10, 300_000),
     nodeEnv: read.string("NODE_ENV", ""),
+    ide: read.oneOf("IDE", "graphiql", ["graphiql", "sandbox", "off"] as const),
   };
   if (config.waitPollMaxDelayMs < config.waitPollMinDelayMs) {
     read.problems.push(

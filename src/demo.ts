@@ -3,7 +3,7 @@
 import type { DemoConfig } from "./config.js";
 import type { GatewayLogger } from "./errors.js";
 import { startEmulator } from "./emulator/index.js";
-import { DEMO_API_ID, DEMO_REGION, DEMO_ROUTES } from "./emulator/demoSeed.js";
+import { DEMO_API_ID, DEMO_REGION, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "./emulator/demoSeed.js";
 import { startHttpServer } from "./http/index.js";
 import { createGateway } from "./server.js";
 
@@ -30,6 +30,13 @@ export async function startDemo(config: DemoConfig, logger: GatewayLogger = cons
       config: { ...config.gateway, region: DEMO_REGION, endpoint: emulator.url, allowedRegions: null },
       credentials: DEMO_CREDENTIALS,
       logger,
+      exampleIds: {
+        region: DEMO_REGION,
+        apiId: DEMO_API_ID,
+        routeId: DEMO_ROUTES.sendMessage,
+        routeResponseId: DEMO_ROUTE_RESPONSES.sendMessageDefault,
+        createRouteId: DEMO_ROUTES.disconnect,
+      },
     });
     const http = await startHttpServer(gateway, { host: config.gateway.host, port: config.gateway.port, logger });
     logger.info(
@@ -37,7 +44,7 @@ export async function startDemo(config: DemoConfig, logger: GatewayLogger = cons
         `Cloud Control emulator (demo seed, region ${DEMO_REGION}): ${emulator.url}`,
         `  aws cloudcontrol list-resources --endpoint-url ${emulator.url} --region ${DEMO_REGION} \\`,
         `    --type-name AWS::ApiGatewayV2::RouteResponse --resource-model '{"ApiId":"${DEMO_API_ID}","RouteId":"${DEMO_ROUTES.sendMessage}"}'`,
-        `GraphQL gateway: ${http.graphqlUrl}`,
+        `GraphQL gateway: ${http.graphqlUrl} (open it in a browser for the GraphiQL IDE)`,
         `Try:`,
         `  ${firstQuery(http.graphqlUrl)}`,
         `Ctrl-C stops both.`,

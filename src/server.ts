@@ -2,7 +2,10 @@
 // context factory and the Apollo server. Adapters (src/http/ today, a Lambda handler later) take
 // `apollo` and `createContext` from here and never build either themselves.
 import { ApolloServer } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { StaticCredentials } from "./cloudcontrol/client.js";
@@ -16,6 +19,14 @@ import { createContextFactory } from "./context.js";
 import type { GatewayLogger } from "./errors.js";
 import { createErrorFormatter } from "./errors.js";
 import { resolvers } from "./resolvers/index.js";
+import { createIdeHandler, defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
+import type { RouteResponseExampleIds } from "./ide/index.js";
+
+/**
+ * A handler for one of the gateway's HTTP routes besides GraphQL (the IDE, health, metrics): true
+ * when it answered the request, false to let the next one try. Adapters run them in order.
+ */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
 /** The configuration once the default region is known (from AWS_REGION or the SDK's chain). */
 export type ResolvedGatewayConfig = Omit<GatewayConfig, "region"> & { region: string };
@@ -29,12 +40,16 @@ export interface GatewayOptions {
   logger?: GatewayLogger;
   /** The folder of the SDL files; by default the repository's `schema/`. */
   schemaDirectory?: string;
+  /** Ids the IDE's example operations use (the demo's); placeholders otherwise. */
+  exampleIds?: RouteResponseExampleIds;
 }
 
 export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
   /** Makes the context of one GraphQL request (fresh loaders). */
   readonly createContext: () => Promise<GatewayContext>;
+  /** Routes served before GraphQL, in order. */
+  readonly httpRoutes: readonly HttpRoute[];
   start(): Promise<void>;
   /** Stops Apollo and closes the SDK clients' connections. */
   stop(): Promise<void>;
@@ -57,6 +72,26 @@ export function loadTypeDefs(directory = defaultSchemaDirectory()): string[] {
   return files.map((name) => readFileSync(`${directory.replace(/\/?$/, "/")}${name}`, "utf8"));
 }
 
+/** The browser IDE as configured: GraphiQL from our own files, Apollo Sandbox from its CDN, or none. */
+function ideSetup(options: GatewayOptions, logger: GatewayLogger): { routes: HttpRoute[]; landingPage: ApolloServerPlugin } {
+  const disabled = ApolloServerPluginLandingPageDisabled();
+  switch (options.config.ide) {
+    case "sandbox":
+      return { routes: [], landingPage: ApolloServerPluginLandingPageLocalDefault({ footer: false }) };
+    case "off":
+      return { routes: [], landingPage: disabled };
+    case "graphiql": {
+      const assetsDir = defaultIdeAssetsDir();
+      if (assetsDir === undefined) {
+        logger.warn("The IDE is not built (npm run build:ide): /graphql serves no page to browsers.");
+        return { routes: [], landingPage: disabled };
+      }
+      const ide = createIdeHandler({ assetsDir, endpoint: "/graphql", examples: routeResponseExamples(options.exampleIds) });
+      return { routes: [(req, res) => ide.handle(req, res)], landingPage: disabled };
+    }
+  }
+}
+
 export function createGateway(options: GatewayOptions): Gateway {
   const { config } = options;
   const logger = options.logger ?? console;
@@ -75,6 +110,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxConcurrency: config.maxConcurrency,
     wait: { timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs },
   });
+  const ide = ideSetup(options, logger);
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(options.schemaDirectory),
     resolvers,
@@ -85,11 +121,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     // APOLLO_GRAPH_REF from the environment, as documented: usage reporting is opt-in that way.)
     nodeEnv: config.nodeEnv,
     logger: { debug: () => {}, info: (message) => logger.info(String(message)), warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ footer: false })],
+    plugins: [ide.landingPage],
   });
   return {
     apollo,
     createContext,
+    httpRoutes: [...ide.routes],
     start: () => apollo.start(),
     async stop() {
       await apollo.stop();

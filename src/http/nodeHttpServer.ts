@@ -25,7 +25,18 @@ export interface RunningHttpServer {
 
 export async function startHttpServer(gateway: Gateway, options: HttpServerOptions): Promise<RunningHttpServer> {
   await gateway.start();
-  const server = createServer(createGraphQLHandler(gateway, { logger: options.logger }));
+  const graphql = createGraphQLHandler(gateway, { logger: options.logger });
+  const logger = options.logger ?? console;
+  const server = createServer((req, res) => {
+    void (async () => {
+      for (const route of gateway.httpRoutes) if (await route(req, res)) return;
+      graphql(req, res);
+    })().catch((error: unknown) => {
+      logger.error("HTTP route failed", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));
+    });
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

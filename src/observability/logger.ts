@@ -1,0 +1,30 @@
+// Structured JSON logs (pino). Records carry what an operator needs (request id, operation name,
+// duration, Cloud Control calls, outcome) and are built field by field, never from request
+// bodies, so tokens, keys, patch values and resource properties never reach them. The redaction
+// below is a second line of defence for headers, should a record ever include them.
+import { pino } from "pino";
+import type { DestinationStream, Logger, LoggerOptions } from "pino";
+
+export type { Logger };
+
+export const REDACTED_PATHS = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["x-api-key"]',
+  "headers.authorization",
+  'headers["x-api-key"]',
+  "authorization",
+  "apiKey",
+  "token",
+  "variables",
+];
+
+export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
+  const settings: LoggerOptions = {
+    level: options.level ?? "info",
+    base: { service: "routeresponse-gateway" },
+    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
+}
