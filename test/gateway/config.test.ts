@@ -29,6 +29,7 @@ describe("loadConfig", () => {
       waitPollMinDelayMs: 250,
       waitPollMaxDelayMs: 5_000,
       nodeEnv: "",
+      ide: "graphiql",
     });
   });
 
@@ -47,6 +48,7 @@ describe("loadConfig", () => {
       WAIT_POLL_MIN_DELAY_MS: "100",
       WAIT_POLL_MAX_DELAY_MS: "1000",
       NODE_ENV: "production",
+      IDE: "sandbox",
     });
     assert.deepEqual(config, {
       host: "0.0.0.0",
@@ -62,6 +64,7 @@ describe("loadConfig", () => {
       waitPollMinDelayMs: 100,
       waitPollMaxDelayMs: 1000,
       nodeEnv: "production",
+      ide: "sandbox",
     });
   });
 
@@ -72,9 +75,11 @@ describe("loadConfig", () => {
       AWS_ENDPOINT_URL_CLOUDCONTROL: "ftp://example.com",
       CLOUDCONTROL_MAX_CONCURRENCY: "0",
       CLOUDCONTROL_RETRY_MODE: "sometimes",
+      IDE: "playground",
       WAIT_TIMEOUT_MS: "-5",
     });
-    assert.equal(problems.length, 6);
+    assert.equal(problems.length, 7);
+    assert.ok(problems.includes('IDE must be one of graphiql, sandbox, off, but is "playground".'));
     for (const problem of problems) assert.doesNotMatch(problem, /\n/);
     assert.match(problems[0] ?? "", /^AWS_REGION must be an AWS region name such as us-east-1, but is "Europe"\.$/);
     assert.ok(problems.some((problem) => problem === 'PORT must be an integer from 0 to 65535, but is "http".'));
