@@ -1,6 +1,12 @@
 export { createAuthenticator } from "./authenticator.js";
 export type { Authenticator, Credentials } from "./authenticator.js";
 export { createApiKeyVerifier, hashApiKey, isApiKeyHash } from "./apiKeys.js";
+export { AUTH_OFF, authSettingsOf, authenticationNotConfigured, readAuthConfig } from "./config.js";
+export type { AuthConfig, SettingsReader } from "./config.js";
+export { NO_ONE, requiredScope, scopeRefusal } from "./authorize.js";
+export type { OperationType } from "./authorize.js";
+export { credentialsFromHeaders, presentsCredentials } from "./credentials.js";
+export type { HeaderValues } from "./credentials.js";
 export { createJwtVerifier, scopesOf } from "./jwt.js";
 export { AuthenticationError, DEFAULT_JWT_ALGORITHMS, DEFAULT_SCOPES } from "./types.js";
 export type { ApiKeyEntry, AuthSettings, JwtSettings, Principal, ScopeNames } from "./types.js";

@@ -58,16 +58,12 @@ interface SdkErrorShape {
   $metadata?: { requestId?: unknown; httpStatusCode?: unknown };
 }
 
-/** ARNs name accounts, roles and users: useful in logs, not in answers to API clients. */
-function redactArns(message: string): string {
-  return message.replace(/arn:aws[a-z-]*:[^\s,;'"()]*/g, "<arn>");
-}
-
+/** AWS's message is kept as it is: formatError masks ARNs and account ids (MASK_AWS_MESSAGES). */
 export function classifyCloudControlError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;
   const shape = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
   const name = typeof shape.name === "string" ? shape.name : "Error";
-  const message = typeof shape.message === "string" && shape.message !== "" ? redactArns(shape.message) : name;
+  const message = typeof shape.message === "string" && shape.message !== "" ? shape.message : name;
   const requestId = typeof shape.$metadata?.requestId === "string" ? shape.$metadata.requestId : undefined;
 
   if (error instanceof MalformedProgressEventError) {

@@ -2,6 +2,7 @@
 // field many times, so they are how one request fans out into many Cloud Control calls.
 import { GraphQLError } from "graphql";
 import type { ASTVisitor, ValidationContext, ValidationRule } from "graphql";
+import { LimitExceededError } from "./errors.js";
 
 export function maxAliasesRule(maxAliases: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
@@ -13,12 +14,10 @@ export function maxAliasesRule(maxAliases: number): ValidationRule {
       Document: {
         leave(document) {
           if (aliases > maxAliases) {
-            context.reportError(
-              new GraphQLError(`The document uses ${aliases} aliases; the limit is ${maxAliases}.`, {
-                nodes: [document],
-                extensions: { code: "BAD_USER_INPUT", limit: "aliases" },
-              }),
-            );
+            // The original error carries the public extensions through Apollo's ValidationError
+            // wrapper (which would otherwise re-label it GRAPHQL_VALIDATION_FAILED) to formatError.
+            const limit = new LimitExceededError("aliases", aliases, maxAliases, `The document uses ${aliases} aliases; the limit is ${maxAliases}.`);
+            context.reportError(new GraphQLError(limit.message, { nodes: [document], originalError: limit, extensions: limit.extensions }));
           }
         },
       },

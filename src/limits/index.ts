@@ -1,2 +1,11 @@
 export { maxAliasesRule } from "./aliases.js";
+export { createCallBudget, withCallBudget } from "./callBudget.js";
+export type { CallBudget } from "./callBudget.js";
+export { DEFAULT_LIMITS, readLimitsConfig } from "./config.js";
+export type { LimitsConfig } from "./config.js";
+export { estimateCost, maxWaitPolls } from "./cost.js";
+export type { CostOptions } from "./cost.js";
 export { maxDepthRule } from "./depth.js";
+export { LimitExceededError } from "./errors.js";
+export { longestString } from "./strings.js";
+export type { LimitMeasure } from "./errors.js";

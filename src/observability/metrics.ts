@@ -64,7 +64,8 @@ export function createMetrics() {
     }),
     loaderBatchSize: new Histogram({
       name: "dataloader_batch_size",
-      help: "Keys per route response loader batch.",
+      help: "Keys per loader batch (routeResponse, resourceRequest).",
+      labelNames: ["loader"] as const,
       buckets: [1, 2, 5, 10, 20, 50, 100],
       registers,
     }),

@@ -1,0 +1,24 @@
+// The longest string a request carries, in the document's literals and in its variables (JSON
+// values included, however nested). Identifiers have their own, tighter checks in the domain; this
+// bounds everything else that would otherwise travel to AWS as it is (keys, expressions, patch values).
+import { visit } from "graphql";
+import type { DocumentNode } from "graphql";
+
+function longestIn(value: unknown, depth = 0): number {
+  if (typeof value === "string") return value.length;
+  // Variables come from JSON.parse, so they hold no cycles; the depth bound is for a hostile nesting.
+  if (depth > 100 || typeof value !== "object" || value === null) return 0;
+  let longest = 0;
+  for (const [key, item] of Object.entries(value)) longest = Math.max(longest, key.length, longestIn(item, depth + 1));
+  return longest;
+}
+
+export function longestString(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): number {
+  let longest = longestIn(variables ?? {});
+  visit(document, {
+    StringValue(node) {
+      longest = Math.max(longest, node.value.length);
+    },
+  });
+  return longest;
+}
