@@ -1,0 +1,55 @@
+// `npm run bench`: runs the four benchmarks several times, prints the medians as tables and records
+// them in bench/README.md. A process entry (like src/index.ts): it may read argv.
+//   node dist/bench/run.js [--runs N] [--smoke] [--no-write]
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { loadConfig } from "../src/config.js";
+import type { Report, Runs } from "./report.js";
+import { machine, merge, render, withResults } from "./report.js";
+import { FULL, SMOKE, batching, fanout, listing, overhead } from "./scenarios.js";
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const smoke = process.argv.includes("--smoke");
+  const runs = Number(option("--runs") ?? (smoke ? 1 : 3));
+  if (!(Number.isInteger(runs) && runs >= 1 && runs <= 20)) throw new Error("--runs must be a whole number from 1 to 20.");
+  const sizes = smoke ? SMOKE : FULL;
+  const defaults = loadConfig({});
+  const all = { batching: {} as Runs, fanout: {} as Runs, overhead: {} as Runs, listing: {} as Runs };
+  for (let run = 1; run <= runs; run += 1) {
+    console.error(`run ${run} of ${runs}: batching`);
+    merge(all.batching, await batching(sizes.batching));
+    console.error(`run ${run} of ${runs}: throttled fan-out`);
+    merge(all.fanout, await fanout(sizes.fanout));
+    console.error(`run ${run} of ${runs}: overhead`);
+    merge(all.overhead, await overhead(sizes.overhead));
+    console.error(`run ${run} of ${runs}: listing`);
+    merge(all.listing, await listing(sizes.listing));
+  }
+  const report: Report = {
+    sizes,
+    runs,
+    concurrency: defaults.maxConcurrency,
+    rateLimit: defaults.rateLimitPerSecond,
+    ...all,
+    machine: machine(),
+    date: new Date().toISOString().slice(0, 10),
+  };
+  const results = render(report);
+  console.log(results);
+  if (!smoke && !process.argv.includes("--no-write")) {
+    // dist/bench/run.js -> bench/README.md at the repository root.
+    const readme = fileURLToPath(new URL("../../bench/README.md", import.meta.url));
+    writeFileSync(readme, withResults(readFileSync(readme, "utf8"), results));
+    console.error(`recorded in ${readme}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

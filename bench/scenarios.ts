@@ -1,0 +1,197 @@
+// The four benchmarks of issue 6. Each starts what it measures on loopback (emulator, gateway,
+// comparison server), runs it, and returns figures; nothing here asserts. `SMOKE` sizes run in the test
+// suite (call counts only), `FULL` sizes are what `npm run bench` reports.
+import type { ResolvedGatewayConfig } from "../src/server.js";
+import type { BenchEmulator } from "./processes.js";
+import { loadTest } from "./processes.js";
+import type { BenchServer, GraphQLResult } from "./servers.js";
+import { BENCH_API, BENCH_ROUTE, benchConfig, post, responseIdAt, startBareApollo, startBenchEmulator, startBenchGateway, startNaiveServer } from "./servers.js";
+
+export interface BenchSizes {
+  batching: { aliases: number; distinct: number; latencyMs: number };
+  fanout: { reads: number; queries: number; emulatorRateLimit: number; latencyMs: number };
+  overhead: { durationSeconds: number; connections: number };
+  listing: { routeResponses: number; latencyMs: number; first: number };
+}
+
+export const FULL: BenchSizes = {
+  batching: { aliases: 100, distinct: 50, latencyMs: 50 },
+  fanout: { reads: 300, queries: 10, emulatorRateLimit: 30, latencyMs: 50 },
+  overhead: { durationSeconds: 5, connections: 10 },
+  listing: { routeResponses: 500, latencyMs: 50, first: 100 },
+};
+
+export const SMOKE: BenchSizes = {
+  batching: { aliases: 10, distinct: 5, latencyMs: 5 },
+  fanout: { reads: 10, queries: 2, emulatorRateLimit: 30, latencyMs: 0 },
+  overhead: { durationSeconds: 0.3, connections: 2 },
+  listing: { routeResponses: 5, latencyMs: 0, first: 2 },
+};
+
+/** Pacing out of the way, for figures about batching and overhead rather than about the rate limit. */
+const UNPACED: Partial<ResolvedGatewayConfig> = { rateLimitPerSecond: 10_000, rateBurst: 10_000 };
+
+/** One measured run of one variant. */
+export interface Sample {
+  wallMs: number;
+  calls: number;
+  getResource: number;
+  listResources: number;
+  throttled: number;
+  failedFields: number;
+  /** Overhead only. */
+  requestsPerSecond?: number;
+  p50Ms?: number;
+  p99Ms?: number;
+  /** Listing only. */
+  items?: number;
+  pages?: number;
+}
+
+const failedFields = (result: GraphQLResult): number => result.errors?.length ?? 0;
+
+type Outcome = Pick<Sample, "failedFields" | "items" | "pages" | "requestsPerSecond" | "p50Ms" | "p99Ms">;
+
+async function measured(emulator: BenchEmulator, run: () => Promise<Outcome>): Promise<Sample> {
+  await emulator.resetStats();
+  const started = performance.now();
+  const outcome = await run();
+  const wallMs = performance.now() - started;
+  const stats = await emulator.stats();
+  return {
+    wallMs,
+    calls: stats.total,
+    getResource: stats.operations.GetResource.calls,
+    listResources: stats.operations.ListResources.calls,
+    throttled: stats.throttled,
+    ...outcome,
+  };
+}
+
+/**
+ * Starts a server, warms it (the SDK client, its credentials and its first connection are made on the
+ * first call: one read before measuring), lets `settleMs` pass, and measures.
+ */
+async function withServer<T>(
+  start: Promise<BenchServer>,
+  use: (server: BenchServer) => Promise<T>,
+  { settleMs = 0, warmQuery = `{ ${routeResponseField("warm", 1)} }` } = {},
+): Promise<T> {
+  const server = await start;
+  try {
+    await post(server.graphqlUrl, warmQuery);
+    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+    return await use(server);
+  } finally {
+    await server.close();
+  }
+}
+
+function routeResponseField(alias: string, index: number): string {
+  return `${alias}: routeResponse(apiId: "${BENCH_API}", routeId: "${BENCH_ROUTE}", routeResponseId: "${responseIdAt(index)}") { routeResponseKey responseModels { contentType modelName } }`;
+}
+
+/** 1. One query of `aliases` aliases over `distinct` route responses: calls and wall time. */
+export async function batching(sizes: BenchSizes["batching"]): Promise<Record<string, Sample>> {
+  const emulator = await startBenchEmulator(sizes.distinct);
+  try {
+    await emulator.setFaults({ latencyMs: sizes.latencyMs });
+    const fields = Array.from({ length: sizes.aliases }, (_, i) => routeResponseField(`a${i}`, (i % sizes.distinct) + 1));
+    const query = `{ ${fields.join("\n")} }`;
+    const once = (server: BenchServer) => measured(emulator, async () => ({ failedFields: failedFields(await post(server.graphqlUrl, query)) }));
+    // Warmed with the query itself: every pooled connection open and the code compiled, as in a gateway
+    // that has been serving for a while. Nothing else carries over (no cache; loaders are per request).
+    // The pause lets the paced variant's bucket fill up again.
+    const warm = { warmQuery: query, settleMs: 1100 };
+    return {
+      gateway: await withServer(startBenchGateway(benchConfig(emulator, UNPACED)), once, warm),
+      "gateway, default pacing (25/s)": await withServer(startBenchGateway(benchConfig(emulator)), once, warm),
+      "naive resolvers, no DataLoader": await withServer(startNaiveServer(benchConfig(emulator, UNPACED)), once, warm),
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** 2. `reads` distinct reads across `queries` concurrent queries, against an emulator that throttles. */
+export async function fanout(sizes: BenchSizes["fanout"]): Promise<Record<string, Sample>> {
+  const emulator = await startBenchEmulator(sizes.reads);
+  try {
+    await emulator.setFaults({ latencyMs: sizes.latencyMs, rateLimitPerSecond: sizes.emulatorRateLimit });
+    const perQuery = Math.ceil(sizes.reads / sizes.queries);
+    const queries = Array.from({ length: sizes.queries }, (_, q) => {
+      const indexes = Array.from({ length: perQuery }, (_, i) => q * perQuery + i + 1).filter((index) => index <= sizes.reads);
+      return `{ ${indexes.map((index) => routeResponseField(`r${index}`, index)).join("\n")} }`;
+    });
+    const once = (server: BenchServer) =>
+      measured(emulator, async () => {
+        const results = await Promise.all(queries.map((query) => post(server.graphqlUrl, query)));
+        return { failedFields: results.reduce((sum, result) => sum + failedFields(result), 0) };
+      });
+    // A quiet second before measuring: the emulator's window forgets the warm-up and earlier variants.
+    const paced = await withServer(startBenchGateway(benchConfig(emulator)), once, { settleMs: 1100 });
+    const unpaced = await withServer(startBenchGateway(benchConfig(emulator, UNPACED)), once, { settleMs: 1100 });
+    return { "gateway, default pacing (25/s, burst 5)": paced, "gateway, no client pacing (SDK retries only)": unpaced };
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** 3. Requests per second and latency of a one-route-response query, against a bare Apollo Server. */
+export async function overhead(sizes: BenchSizes["overhead"]): Promise<Record<string, Sample>> {
+  const emulator = await startBenchEmulator(1);
+  try {
+    const query = `{ ${routeResponseField("r", 1)} }`;
+    const load = (server: BenchServer, body: string) =>
+      measured(emulator, async () => {
+        const { failed, ...figures } = await loadTest(server.graphqlUrl, JSON.stringify({ query: body }), sizes.connections, sizes.durationSeconds);
+        return { failedFields: failed, ...figures };
+      });
+    return {
+      "bare Apollo Server, static field": await withServer(startBareApollo(), (server) => load(server, "{ hello }"), { warmQuery: "{ hello }" }),
+      "gateway, one route response": await withServer(startBenchGateway(benchConfig(emulator, UNPACED)), (server) => load(server, query)),
+      "gateway, one route response, cache on": await withServer(
+        startBenchGateway(benchConfig(emulator, { ...UNPACED, cacheTtlMs: 60_000 })),
+        (server) => load(server, query),
+      ),
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** 4. A route with `routeResponses` route responses, listed to the end with `first` per page. */
+export async function listing(sizes: BenchSizes["listing"]): Promise<Record<string, Sample>> {
+  const emulator = await startBenchEmulator(sizes.routeResponses);
+  try {
+    await emulator.setFaults({ latencyMs: sizes.latencyMs });
+    const listAll = (server: BenchServer, selection: string) =>
+      measured(emulator, async () => {
+        let after: string | null = null;
+        let items = 0;
+        let pages = 0;
+        let failed = 0;
+        // Bounded: a route of n items takes n / first pages, plus the empty one Cloud Control may owe.
+        for (let page = 0; page < Math.ceil(sizes.routeResponses / sizes.first) + 2; page += 1) {
+          const args: string = `apiId: "${BENCH_API}", routeId: "${BENCH_ROUTE}", first: ${sizes.first}${after === null ? "" : `, after: "${after}"`}`;
+          const result = await post(server.graphqlUrl, `{ routeResponses(${args}) { nodes { ${selection} } pageInfo { hasNextPage endCursor } } }`);
+          failed += failedFields(result);
+          const connection = (result.data?.routeResponses ?? null) as { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | null;
+          if (connection === null) break;
+          pages += 1;
+          items += connection.nodes.length;
+          if (!connection.pageInfo.hasNextPage || connection.pageInfo.endCursor === null) break;
+          after = connection.pageInfo.endCursor;
+        }
+        return { failedFields: failed, items, pages };
+      });
+    const full = "identifier routeResponseKey modelSelectionExpression responseModels { contentType modelName } responseParameters { name required }";
+    return {
+      "gateway, fully filled": await withServer(startBenchGateway(benchConfig(emulator, UNPACED)), (server) => listAll(server, full)),
+      "gateway, fully filled, default pacing (25/s)": await withServer(startBenchGateway(benchConfig(emulator)), (server) => listAll(server, full)),
+      "gateway, identifiers only": await withServer(startBenchGateway(benchConfig(emulator, UNPACED)), (server) => listAll(server, "id identifier")),
+    };
+  } finally {
+    await emulator.close();
+  }
+}

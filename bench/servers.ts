@@ -1,0 +1,145 @@
+// What the benchmarks run on loopback: the emulator, the gateway as `npm start` builds it, and the
+// two comparison servers (the same SDL with naive resolvers and no DataLoader; a bare Apollo Server).
+import { ApolloServer } from "@apollo/server";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { RouteResponseCloudControl } from "../src/cloudcontrol/routeResponseApi.js";
+import { createCloudControlClients, createRouteResponseCloudControl } from "../src/cloudcontrol/index.js";
+import { loadConfig } from "../src/config.js";
+import type { GatewayContext } from "../src/context.js";
+import type { SeedDocument, SeedResource } from "../src/emulator/index.js";
+import type { GatewayLogger } from "../src/errors.js";
+import { createGraphQLHandler, startHttpServer } from "../src/http/index.js";
+import type { GraphQLEndpoint, RunningHttpServer } from "../src/http/index.js";
+import { resolvers } from "../src/resolvers/index.js";
+import { checkRouteResponseIdentity, formatRouteResponseIdentifier, parentOfModel } from "../src/routeResponses/index.js";
+import type { Gateway, ResolvedGatewayConfig } from "../src/server.js";
+import { createGateway, loadTypeDefs } from "../src/server.js";
+import type { BenchEmulator } from "./processes.js";
+import { startEmulatorProcess } from "./processes.js";
+
+export const BENCH_REGION = "us-east-1";
+export const BENCH_API = "benchapi01";
+export const BENCH_ROUTE = "brt0001";
+const CREDENTIALS = { accessKeyId: "AKIDBENCHMARK", secretAccessKey: "benchmark-secret" };
+
+/** Benchmarks print figures; the gateway's own logging would only get in the way. */
+const quiet: GatewayLogger = { info: () => {}, warn: () => {}, error: (message, error) => console.error(message, error) };
+
+export const responseIdAt = (index: number): string => `rr${String(index).padStart(5, "0")}`;
+
+/** One WebSocket API with one route and `count` route responses rr00001, rr00002, ... */
+export function benchSeed(count: number): SeedDocument {
+  const resources: SeedResource[] = [
+    { typeName: "AWS::ApiGatewayV2::Api", properties: { ApiId: BENCH_API, Name: "bench", ProtocolType: "WEBSOCKET", RouteSelectionExpression: "$request.body.action" } },
+    { typeName: "AWS::ApiGatewayV2::Route", properties: { ApiId: BENCH_API, RouteId: BENCH_ROUTE, RouteKey: "bench" } },
+  ];
+  for (let index = 1; index <= count; index += 1) {
+    resources.push({
+      typeName: "AWS::ApiGatewayV2::RouteResponse",
+      properties: { ApiId: BENCH_API, RouteId: BENCH_ROUTE, RouteResponseId: responseIdAt(index), RouteResponseKey: `key${index}`, ResponseModels: { "application/json": `Model${index}` } },
+    });
+  }
+  return { resources };
+}
+
+export async function startBenchEmulator(routeResponses: number): Promise<BenchEmulator> {
+  return startEmulatorProcess(benchSeed(routeResponses));
+}
+
+/** The gateway's defaults (as `loadConfig` gives them with an empty environment), against the emulator. */
+export function benchConfig(emulator: Pick<BenchEmulator, "url">, overrides: Partial<ResolvedGatewayConfig> = {}): ResolvedGatewayConfig {
+  // No authentication: the figures are about Cloud Control traffic, not about verifying tokens.
+  return { ...loadConfig({ AUTH_MODE: "off" }), region: BENCH_REGION, endpoint: emulator.url, port: 0, ide: "off", ...overrides };
+}
+
+export interface BenchServer {
+  readonly graphqlUrl: string;
+  close(): Promise<void>;
+}
+
+async function serve(gateway: Gateway): Promise<BenchServer> {
+  const http: RunningHttpServer = await startHttpServer(gateway, { host: "127.0.0.1", port: 0, logger: quiet });
+  return { graphqlUrl: http.graphqlUrl, close: () => http.close() };
+}
+
+export async function startBenchGateway(config: ResolvedGatewayConfig): Promise<BenchServer> {
+  return serve(createGateway({ config, credentials: CREDENTIALS, logger: quiet }));
+}
+
+/**
+ * The same SDL, with `routeResponse` resolved the naive way: each field calls GetResource itself, no
+ * DataLoader, no deduplication, no per-request bound. The same SDK clients and pacing as the gateway.
+ */
+/** Serves one GraphQL endpoint with the gateway's own node:http handler (the comparison servers). */
+async function serveEndpoint(endpoint: GraphQLEndpoint, stop: () => Promise<void>): Promise<BenchServer> {
+  const handle = createGraphQLHandler(endpoint, { logger: quiet });
+  const server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stop();
+    },
+  };
+}
+
+/**
+ * The same SDL, with `routeResponse` resolved the naive way: each field calls GetResource itself, no
+ * DataLoader, no deduplication, no per-request bound. The same SDK clients and pacing as the gateway.
+ */
+export async function startNaiveServer(config: ResolvedGatewayConfig): Promise<BenchServer> {
+  const clients = createCloudControlClients({
+    endpoint: config.endpoint,
+    credentials: CREDENTIALS,
+    maxAttempts: config.maxAttempts,
+    retryMode: config.retryMode,
+    requestTimeoutMs: config.requestTimeoutMs,
+    maxSockets: Math.max(config.maxConcurrency, config.maxInFlight),
+    pacing: { ratePerSecond: config.rateLimitPerSecond, burst: config.rateBurst, maxInFlight: config.maxInFlight },
+  });
+  const cloudControl: RouteResponseCloudControl = createRouteResponseCloudControl(clients);
+  // Only for its context (regions); the naive resolver below never touches the context's loaders.
+  const gateway = createGateway({ config, credentials: CREDENTIALS, logger: quiet, cloudControl });
+  const apollo = new ApolloServer<GatewayContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: {
+      ...resolvers,
+      Query: {
+        ...resolvers.Query,
+        routeResponse: async (_parent, args, context) => {
+          const identity = checkRouteResponseIdentity(args);
+          const model = await cloudControl.getRouteResponse(context.regions.resolve(args.region), formatRouteResponseIdentifier(identity));
+          return model === null ? null : parentOfModel(model);
+        },
+      },
+    },
+  });
+  await Promise.all([apollo.start(), gateway.start()]);
+  return serveEndpoint({ apollo, createContext: gateway.createContext }, async () => {
+    await apollo.stop();
+    await gateway.stop();
+    clients.destroy();
+  });
+}
+
+/** A bare Apollo Server answering one static field: the floor of what any Apollo gateway costs. */
+export async function startBareApollo(): Promise<BenchServer> {
+  const apollo = new ApolloServer({ typeDefs: "type Query { hello: String! }", resolvers: { Query: { hello: () => "world" } } });
+  await apollo.start();
+  const endpoint = { apollo: apollo as unknown as GraphQLEndpoint["apollo"], createContext: async () => ({}) as GatewayContext };
+  return serveEndpoint(endpoint, () => apollo.stop());
+}
+
+export interface GraphQLResult {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } }>;
+}
+
+export async function post(url: string, query: string): Promise<GraphQLResult> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  return (await response.json()) as GraphQLResult;
+}

@@ -1,0 +1,34 @@
+// The cache as the configuration asks for it: none (CACHE_TTL_MS unset), in memory, or in Redis.
+import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
+import type { GatewayLogger } from "../errors.js";
+import type { RouteResponseModel } from "../routeResponses/index.js";
+import { withRouteResponseCache } from "./cachedCloudControl.js";
+import type { RouteResponseCache } from "./routeResponseCache.js";
+import { createRouteResponseCache } from "./routeResponseCache.js";
+import { memoryStore, redisStore } from "./store.js";
+
+export interface GatewayCacheSettings {
+  cacheTtlMs: number | undefined;
+  cacheMaxEntries: number;
+  redisUrl: string | undefined;
+}
+
+export interface GatewayCache {
+  /** The facade with the cache in front of it, or the facade itself when there is no cache. */
+  wrap(cloudControl: RouteResponseCloudControl): RouteResponseCloudControl;
+  /** Undefined when there is no cache. */
+  readonly cache: RouteResponseCache<RouteResponseModel> | undefined;
+  close(): Promise<void>;
+}
+
+export function createGatewayCache(settings: GatewayCacheSettings, logger: GatewayLogger): GatewayCache {
+  const ttlMs = settings.cacheTtlMs;
+  if (ttlMs === undefined) return { wrap: (cloudControl) => cloudControl, cache: undefined, close: async () => {} };
+  const onError = (message: string, error: unknown) => logger.error(message, error);
+  const store =
+    settings.redisUrl === undefined
+      ? memoryStore(settings.cacheMaxEntries)
+      : redisStore({ url: settings.redisUrl, onError: (error) => onError("Redis (the route response cache) failed", error) });
+  const cache = createRouteResponseCache<RouteResponseModel>({ store, ttlMs, onError });
+  return { wrap: (cloudControl) => withRouteResponseCache(cloudControl, cache, ttlMs), cache, close: () => cache.close() };
+}

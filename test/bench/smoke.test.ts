@@ -1,0 +1,63 @@
+// The benchmarks in their tiny "smoke" sizes, so they cannot rot: the same code as `npm run bench`,
+// asserting only what does not depend on the machine (Cloud Control calls, failures, items).
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { RESULTS_END, RESULTS_START, merge, render, withResults } from "../../bench/report.js";
+import type { Runs } from "../../bench/report.js";
+import { SMOKE, batching, fanout, listing, overhead } from "../../bench/scenarios.js";
+
+describe("benchmarks (smoke sizes)", () => {
+  const all = { batching: {} as Runs, fanout: {} as Runs, overhead: {} as Runs, listing: {} as Runs };
+
+  it("batching: the gateway makes one call per distinct route response, the naive server one per alias", async () => {
+    const run = await batching(SMOKE.batching);
+    merge(all.batching, run);
+    assert.equal(run.gateway?.getResource, SMOKE.batching.distinct);
+    assert.equal(run["naive resolvers, no DataLoader"]?.getResource, SMOKE.batching.aliases);
+    for (const sample of Object.values(run)) assert.equal(sample.failedFields, 0);
+  });
+
+  it("throttled fan-out: the paced gateway reads everything once, unthrottled", async () => {
+    const run = await fanout(SMOKE.fanout);
+    merge(all.fanout, run);
+    const paced = run["gateway, default pacing (25/s, burst 5)"];
+    assert.equal(paced?.getResource, SMOKE.fanout.reads);
+    assert.equal(paced?.throttled, 0);
+    assert.equal(paced?.failedFields, 0);
+  });
+
+  it("overhead: every load-generator request answered, the cache saving calls", async () => {
+    const run = await overhead(SMOKE.overhead);
+    merge(all.overhead, run);
+    for (const sample of Object.values(run)) {
+      assert.equal(sample.failedFields, 0);
+      assert.ok((sample.requestsPerSecond ?? 0) > 0);
+    }
+    assert.equal(run["bare Apollo Server, static field"]?.getResource, 0);
+    const uncached = run["gateway, one route response"]?.getResource ?? 0;
+    const cached = run["gateway, one route response, cache on"]?.getResource ?? 0;
+    assert.ok(uncached > 0 && cached <= SMOKE.overhead.connections, `uncached ${uncached}, cached ${cached}`);
+  });
+
+  it("listing: every page and item, one GetResource per item only when fields need it", async () => {
+    const run = await listing(SMOKE.listing);
+    merge(all.listing, run);
+    const pages = Math.ceil(SMOKE.listing.routeResponses / SMOKE.listing.first);
+    for (const sample of Object.values(run)) {
+      assert.equal(sample.items, SMOKE.listing.routeResponses);
+      assert.equal(sample.pages, pages);
+      assert.equal(sample.failedFields, 0);
+    }
+    assert.equal(run["gateway, fully filled"]?.getResource, SMOKE.listing.routeResponses);
+    assert.equal(run["gateway, identifiers only"]?.getResource, 0);
+  });
+
+  it("renders the tables and records them between the README's markers", () => {
+    const machine = { cores: 2, cpu: "test", node: process.version, peakRssMb: 1 };
+    const text = render({ sizes: SMOKE, runs: 1, concurrency: 10, rateLimit: 25, ...all, machine, date: "2000-01-01" });
+    for (const heading of ["### 1. Batching", "### 2. Throttled fan-out", "### 3. Overhead", "### 4. Listing"]) assert.ok(text.includes(heading), heading);
+    const readme = `# Benchmarks\n\n${RESULTS_START}\nSTALE-FIGURES\n${RESULTS_END}\nafter\n`;
+    const updated = withResults(readme, text);
+    assert.ok(updated.includes(text) && !updated.includes("STALE-FIGURES") && updated.endsWith(`${RESULTS_END}\nafter\n`));
+  });
+});
