@@ -1,6 +1,7 @@
 // The browser IDE: GraphiQL 4 with the gateway's example operations as tabs. The server writes the
 // endpoint and examples into the page (src/ide/page.ts); nothing here knows the schema or the ids.
 import { createGraphiQLFetcher } from "@graphiql/toolkit";
+import { createClient } from "graphql-ws";
 import { GraphiQL } from "graphiql";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -22,8 +23,15 @@ function start(): void {
   if (root === null) throw new Error(`The page has no #${IDE_ROOT_ELEMENT_ID} element.`);
   try {
     const { endpoint, examples } = readPageConfig(document);
-    // The page's own origin only: the CSP's connect-src allows nothing else.
-    const fetcher = createGraphiQLFetcher({ url: endpoint, fetch: fetchWithoutPlaceholders(window.fetch.bind(window)) });
+    // The page's own origin only: the CSP's connect-src allows nothing else. Subscriptions go over a
+    // graphql-ws WebSocket to the same path; the client connects lazily, on the first subscription.
+    const socketUrl = new URL(endpoint, window.location.href);
+    socketUrl.protocol = socketUrl.protocol === "https:" ? "wss:" : "ws:";
+    const fetcher = createGraphiQLFetcher({
+      url: endpoint,
+      fetch: fetchWithoutPlaceholders(window.fetch.bind(window)),
+      wsClient: createClient({ url: socketUrl.href }),
+    });
     const tabs = examples.map(({ query, variables, headers }) => ({ query, variables, headers }));
     seedFirstVisit(browserStorage(), examples[0]);
     createRoot(root).render(

@@ -137,6 +137,22 @@ mutation DeleteRouteResponse($input: DeleteRouteResponseInput!) {
 }
 `;
 
+const FOLLOW_RESOURCE_REQUEST_LIVE = `# A write's progress, live: one event per status change until
+# done (a graphql-ws subscription on the same /graphql path).
+subscription FollowResourceRequestLive($requestToken: String!, $region: String) {
+  resourceRequestProgress(requestToken: $requestToken, region: $region) {
+    requestToken
+    operation
+    status
+    done
+    identifier
+    statusMessage
+    errorCode
+    eventTime
+  }
+}
+`;
+
 const FOLLOW_RESOURCE_REQUEST = `# A write's progress, by the requestToken its payload
 # returned. Run it again until done is true.
 query FollowResourceRequest($requestToken: String!, $region: String) {
@@ -261,6 +277,12 @@ export function routeResponseExamples(ids?: RouteResponseExampleIds): IdeExample
     {
       name: "Follow a resource request",
       query: FOLLOW_RESOURCE_REQUEST,
+      variables: variables({ requestToken: "REQUEST_TOKEN_FROM_A_WRITE", ...region }),
+      headers,
+    },
+    {
+      name: "Follow a resource request live",
+      query: FOLLOW_RESOURCE_REQUEST_LIVE,
       variables: variables({ requestToken: "REQUEST_TOKEN_FROM_A_WRITE", ...region }),
       headers,
     },

@@ -1,26 +1,34 @@
-// The IDE in a real browser: headless Debian Chromium, driven by playwright-core, against a server on
-// loopback. Every request the page makes passes through page.route: one to any other host is aborted
-// and counted, and the count must be zero. The page runs an example and must show the sample data,
-// with no Content-Security-Policy violation on the way.
+// The IDE in a real browser: headless Debian Chromium, driven by playwright-core, against the real
+// gateway of `npm run demo` (the emulator with the demo seed, on loopback). Every request the page
+// makes passes through page.route: one to any other host is aborted and counted, and the count must
+// be zero. The page runs an example and must show the demo's data, with no Content-Security-Policy
+// violation on the way.
 import { strict as assert } from "node:assert";
 import { existsSync } from "node:fs";
 import { before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+import { DEMO_API_ID, DEMO_REGION, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "../../src/emulator/demoSeed.js";
 import { routeResponseExamples } from "../../src/ide/index.js";
-import { disposeAfter } from "./harness.js";
-import type { StandInGateway } from "./standInGateway.js";
-import { DEMO_IDS, startStandInGateway } from "./standInGateway.js";
+import type { GuardedPage } from "../support/browser.js";
+import { chromiumMissing, eventually, launchChromium, openGuardedPage } from "../support/browser.js";
+import type { TestDemo } from "../support/demo.js";
+import { startTestDemo } from "../support/demo.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? false : `Debian chromium is not installed at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`;
+const skip = chromiumMissing;
 /** dist/ide, which `npm run build:ide` writes, from dist/test/ide/. */
 const ASSETS_DIR = fileURLToPath(new URL("../../ide/", import.meta.url));
 const SCREENSHOT = "/tmp/ide.png";
 /** The variables or headers editor, whichever is shown. */
 const VISIBLE_TOOL_EDITOR = ".graphiql-editor-tool .graphiql-editor:not(.hidden)";
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+/** The ids src/demo.ts gives the IDE's examples. */
+const DEMO_IDS = {
+  region: DEMO_REGION,
+  apiId: DEMO_API_ID,
+  routeId: DEMO_ROUTES.sendMessage,
+  routeResponseId: DEMO_ROUTE_RESPONSES.sendMessageDefault,
+  createRouteId: DEMO_ROUTES.disconnect,
+};
 
 interface CspViolation {
   directive: string;
@@ -50,17 +58,6 @@ async function cspViolations(page: Page): Promise<CspViolation[]> {
   return page.evaluate(() => (globalThis as unknown as PageGlobals).cspViolations);
 }
 
-/** Polls `check` until it returns a value: for what the page does in its own time. */
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Nothing happened within ${timeoutMs} ms.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** The whole text of the CodeMirror editor inside `selector` (the DOM holds only the lines in view). */
 async function editorText(page: Page, selector: string): Promise<string> {
   return page
@@ -80,42 +77,19 @@ async function editorTextContaining(page: Page, selector: string, text: string):
 describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
   let browser: Browser;
   let page: Page;
-  let gateway: StandInGateway;
-  /** Every URL the page requested, in order. */
-  const requested: string[] = [];
-  /** Requests to a host that is not loopback: aborted, and must stay empty. */
-  const blocked: string[] = [];
-  const webSockets: string[] = [];
+  let guarded: GuardedPage;
+  let gateway: TestDemo;
   const consoleCspMessages: string[] = [];
-  const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
   const examples = routeResponseExamples(DEMO_IDS);
 
   before(async () => {
     assert.ok(existsSync(`${ASSETS_DIR}manifest.json`), `No IDE build in ${ASSETS_DIR}: run \`npm run build:ide\` first.`);
-    gateway = await startStandInGateway(ASSETS_DIR);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      timeout: 30_000,
-    });
-    disposeAfter(() => browser.close());
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    await context.addInitScript(recordCspViolations);
-    page = await context.newPage();
-    await page.route("**/*", async (route) => {
-      const url = new URL(route.request().url());
-      requested.push(url.href);
-      if (LOOPBACK_HOSTS.has(url.hostname)) return route.continue();
-      blocked.push(url.href);
-      return route.abort("blockedbyclient");
-    });
-    page.on("websocket", (ws) => webSockets.push(ws.url()));
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    gateway = await startTestDemo();
+    browser = await launchChromium();
+    guarded = await openGuardedPage(browser, { initScript: recordCspViolations });
+    page = guarded.page;
     page.on("console", (message) => {
       if (/Content[- ]Security[- ]Policy/i.test(message.text())) consoleCspMessages.push(message.text());
-      else if (message.type() === "error") consoleErrors.push(message.text());
     });
     await page.goto(`${gateway.url}/graphql`, { waitUntil: "load" });
     await page.locator(".graphiql-container").waitFor();
@@ -126,7 +100,7 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     const titles = await page.locator(".graphiql-tab").allInnerTexts();
     assert.deepEqual(
       titles.map((title) => title.trim()),
-      examples.map((example) => /(?:query|mutation) (\w+)/.exec(example.query)?.[1]),
+      examples.map((example) => /^(?:query|mutation|subscription) (\w+)/m.exec(example.query)?.[1]),
     );
     assert.deepEqual(JSON.parse(await editorText(page, VISIBLE_TOOL_EDITOR)), { Authorization: "Bearer <token>" });
     await page.locator(".graphiql-editor-tools").getByText("Variables", { exact: true }).click();
@@ -145,12 +119,12 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
   });
 
   it("sent the operation once, to its own origin, without the placeholder Authorization header", () => {
-    const runs = gateway.graphqlRequests.filter((request) => request.operationName === "GetRouteResponse");
+    const runs = guarded.graphqlRequests.filter((request) => request.operationName === "GetRouteResponse");
     assert.equal(runs.length, 1);
     assert.equal(runs[0]?.headers.authorization, undefined);
     // The rest is GraphiQL's schema introspection, also without it.
-    for (const request of gateway.graphqlRequests) assert.equal(request.headers.authorization, undefined);
-    assert.ok(gateway.graphqlRequests.some((request) => request.operationName === "IntrospectionQuery"));
+    for (const request of guarded.graphqlRequests) assert.equal(request.headers.authorization, undefined);
+    assert.ok(guarded.graphqlRequests.some((request) => request.operationName === "IntrospectionQuery"));
   });
 
   it("sends an Authorization header once the user writes a real one", async () => {
@@ -158,10 +132,10 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     await headersEditor.click();
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.insertText('{"Authorization": "Bearer abc.def"}');
-    const before = gateway.graphqlRequests.length;
+    const before = guarded.graphqlRequests.length;
     await page.locator(".graphiql-execute-button").click();
     const runs = await eventually(() => {
-      const found = gateway.graphqlRequests.slice(before).filter((request) => request.operationName === "GetRouteResponse");
+      const found = guarded.graphqlRequests.slice(before).filter((request) => request.operationName === "GetRouteResponse");
       return found.length > 0 ? found : undefined;
     });
     assert.equal(runs.length, 1);
@@ -221,8 +195,9 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
       globals.cspViolations.length = before;
       return { same, sameViolations, other, otherViolations };
     }, gateway.port);
-    // Same origin: allowed by CSP (the stand-in has no WebSocket endpoint, so the handshake fails).
+    // Same origin: allowed by CSP, and the gateway takes the upgrade (subscriptions live there).
     assert.equal(outcome.sameViolations, 0, JSON.stringify(outcome));
+    assert.equal(outcome.same, "open", JSON.stringify(outcome));
     // Another port on the same host is another origin: CSP blocks it before any connection.
     const otherOrigin = `ws://127.0.0.1:${gateway.port + 1}/graphql`;
     assert.deepEqual(outcome.otherViolations, [otherOrigin], JSON.stringify(outcome));
@@ -233,8 +208,10 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
   });
 
   it("made no request to another host, and broke no Content-Security-Policy rule", async (t) => {
-    t.diagnostic(`requested: ${requested.map((url) => url.replace(gateway.url, "")).join(" ")}`);
-    t.diagnostic(`GraphQL operations: ${gateway.graphqlRequests.map((request) => request.operationName ?? "(unnamed)").join(" ")}`);
+    const { requested, blocked, webSockets, consoleErrors, pageErrors } = guarded;
+    t.diagnostic(`requested (${requested.length}): ${requested.map((url) => url.replace(gateway.url, "")).join(" ")}`);
+    t.diagnostic(`blocked non-loopback requests: ${blocked.length}`);
+    t.diagnostic(`GraphQL operations: ${guarded.graphqlRequests.map((request) => request.operationName ?? "(unnamed)").join(" ")}`);
     t.diagnostic(`WebSockets: ${webSockets.join(" ")}; console errors: ${consoleErrors.length}`);
     assert.deepEqual(blocked, []);
     assert.ok(requested.length > 0);
@@ -242,10 +219,8 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(consoleCspMessages, []);
     assert.deepEqual(pageErrors, []);
-    // The only console error is the same-origin WebSocket's failed handshake: the stand-in has no
-    // WebSocket endpoint.
     assert.deepEqual(
-      consoleErrors.filter((message) => !message.startsWith(`WebSocket connection to 'ws://127.0.0.1:${gateway.port}/graphql' failed`)),
+      consoleErrors.filter((message) => !/Content[- ]Security[- ]Policy/i.test(message)),
       [],
     );
   });

@@ -28,6 +28,7 @@ const OPERATION_NAMES = [
   "UpdateRouteResponseWithPatch",
   "DeleteRouteResponse",
   "FollowResourceRequest",
+  "FollowResourceRequestLive",
   "ListResourceRequests",
   "NodeLookup",
 ];

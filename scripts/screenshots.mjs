@@ -1,0 +1,67 @@
+// Regenerates docs/ide.png and docs/example.png from the demo: starts `npm run demo`'s composition
+// in-process on free ports (emulator with the demo seed, the gateway) and the example's dev server,
+// then drives headless Debian Chromium (playwright-core) through both pages. Requests to any host
+// that is not loopback are aborted; the script fails if there was one. Needs the build (dist/).
+//
+//   npm run screenshots            (builds first)
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import process from "node:process";
+import { URL, fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { loadDemoConfig } = await import(join(root, "dist/src/config.js"));
+const { startDemo } = await import(join(root, "dist/src/demo.js"));
+const { startExampleServer } = await import(join(root, "examples/dev-server.mjs"));
+
+const quiet = { info() {}, warn: (message) => process.stderr.write(`${message}\n`), error: (message, error) => process.stderr.write(`${message} ${error ?? ""}\n`) };
+const demo = await startDemo(loadDemoConfig({ PORT: "0", EMULATOR_PORT: "0" }), quiet);
+const example = await startExampleServer({ port: 0, gatewayUrl: demo.graphqlUrl });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const blocked = [];
+mkdirSync(join(root, "docs"), { recursive: true });
+
+async function newPage(width, height) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+  page.setDefaultTimeout(20_000);
+  await page.route("**/*", (route) => {
+    const { hostname } = new URL(route.request().url());
+    if (["127.0.0.1", "localhost", "[::1]"].includes(hostname)) return route.continue();
+    blocked.push(route.request().url());
+    return route.abort("blockedbyclient");
+  });
+  return page;
+}
+
+try {
+  // The IDE, with the first example run.
+  const ide = await newPage(1280, 760);
+  await ide.goto(demo.graphqlUrl, { waitUntil: "load" });
+  await ide.locator(".graphiql-container").waitFor();
+  await ide.locator(".graphiql-execute-button").click();
+  await ide.locator(".graphiql-response").getByText("MessageAck").first().waitFor();
+  await ide.screenshot({ path: join(root, "docs/ide.png") });
+
+  // The example, after an edit has gone through.
+  const page = await newPage(1100, 640);
+  await page.goto(example.url, { waitUntil: "load" });
+  await page.locator('[data-testid="route-response-rrs0001"]').waitFor();
+  await page.locator('[data-testid="expression-rrs0001"]').fill("$request.body.version");
+  await page.locator('[data-testid="save-rrs0001"]').click();
+  await page.locator('[data-testid="progress"] li[data-status="SUCCESS"]').waitFor();
+  await page.locator('[data-testid="route-response-rrs0001"][data-expression="$request.body.version"]').waitFor();
+  await page.screenshot({ path: join(root, "docs/example.png") });
+} finally {
+  await browser.close();
+  await example.close();
+  await demo.close();
+}
+if (blocked.length > 0) {
+  process.stderr.write(`Requests to other hosts were blocked:\n${blocked.join("\n")}\n`);
+  process.exit(1);
+}
+process.stdout.write("docs/ide.png and docs/example.png written (no request left loopback).\n");
