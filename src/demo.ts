@@ -1,9 +1,12 @@
 // `npm run demo`: the emulator with the demo seed and the gateway on it, in one process. Writes take
 // 1.5 s in the emulator, so `wait: false` shows IN_PROGRESS and `resourceRequest` shows it finish.
 import type { DemoConfig } from "./config.js";
+import { AUTH_OFF } from "./auth/index.js";
 import type { GatewayLogger } from "./errors.js";
+import type { Logger } from "./observability/index.js";
 import { startEmulator } from "./emulator/index.js";
 import { DEMO_API_ID, DEMO_REGION, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "./emulator/demoSeed.js";
+import { DEMO_CORS_ORIGINS } from "./frontends/origins.js";
 import { startHttpServer } from "./http/index.js";
 import { createGateway } from "./server.js";
 
@@ -22,14 +25,28 @@ function firstQuery(graphqlUrl: string): string {
   return `curl -s ${graphqlUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`;
 }
 
-export async function startDemo(config: DemoConfig, logger: GatewayLogger = console): Promise<RunningDemo> {
+/** `log`: the structured request logs (index.ts passes stdout); none by default. */
+export async function startDemo(config: DemoConfig, logger: GatewayLogger = console, log?: Logger): Promise<RunningDemo> {
   // The emulator stays on loopback even when HOST exposes the gateway: it accepts any credentials.
   const emulator = await startEmulator({ host: "127.0.0.1", port: config.emulatorPort, seed: "demo", writeDurationMs: DEMO_WRITE_DURATION_MS });
   try {
     const gateway = createGateway({
-      config: { ...config.gateway, region: DEMO_REGION, endpoint: emulator.url, allowedRegions: null },
+      config: {
+        ...config.gateway,
+        region: DEMO_REGION,
+        endpoint: emulator.url,
+        allowedRegions: null,
+        // Any dev server on this machine may call the demo (examples/), unless CORS_ORIGINS says otherwise.
+        corsOrigins: config.gateway.corsOrigins.length > 0 ? config.gateway.corsOrigins : [...DEMO_CORS_ORIGINS],
+        // Open, on purpose and said so below: the demo's data lives in its own emulator, which
+        // accepts any credentials anyway. Its messages name no real account, so nothing is masked.
+        auth: AUTH_OFF,
+        introspection: true,
+        maskAwsMessages: config.gateway.maskAwsMessages ?? false,
+      },
       credentials: DEMO_CREDENTIALS,
       logger,
+      log,
       exampleIds: {
         region: DEMO_REGION,
         apiId: DEMO_API_ID,
@@ -38,7 +55,8 @@ export async function startDemo(config: DemoConfig, logger: GatewayLogger = cons
         createRouteId: DEMO_ROUTES.disconnect,
       },
     });
-    const http = await startHttpServer(gateway, { host: config.gateway.host, port: config.gateway.port, logger });
+    const http = await startHttpServer(gateway, { host: config.gateway.host, port: config.gateway.port, logger, drainTimeoutMs: config.gateway.shutdownGraceMs });
+    const loopback = ["127.0.0.1", "localhost", "::1"].includes(config.gateway.host);
     logger.info(
       [
         `Cloud Control emulator (demo seed, region ${DEMO_REGION}): ${emulator.url}`,
@@ -47,6 +65,9 @@ export async function startDemo(config: DemoConfig, logger: GatewayLogger = cons
         `GraphQL gateway: ${http.graphqlUrl} (open it in a browser for the GraphiQL IDE)`,
         `Try:`,
         `  ${firstQuery(http.graphqlUrl)}`,
+        loopback
+          ? `Authentication is off (demo): anything on this machine that reaches ${http.url} can read and change the emulator's data.`
+          : `Authentication is off (demo) and HOST=${config.gateway.host} exposes it: anyone who reaches ${http.url} can read and change the emulator's data.`,
         `Ctrl-C stops both.`,
       ].join("\n"),
     );

@@ -71,8 +71,9 @@ export class GatewayError extends Error {
     this.awsRequestId = details.awsRequestId;
   }
 
-  get extensions(): Record<string, string> {
-    const extensions: Record<string, string> = { code: this.code };
+  /** Subclasses may add details (limits add the measure and the limit, as numbers). */
+  get extensions(): Record<string, string | number> {
+    const extensions: Record<string, string | number> = { code: this.code };
     if (this.awsErrorName !== undefined) extensions.awsErrorName = this.awsErrorName;
     if (this.awsRequestId !== undefined) extensions.awsRequestId = this.awsRequestId;
     return extensions;
@@ -99,18 +100,33 @@ function originalErrorOf(error: unknown): unknown {
   return current;
 }
 
+export interface ErrorFormatterOptions {
+  /** MASK_AWS_MESSAGES: hide ARNs and account ids in AWS's messages (default true). */
+  maskAwsMessages?: boolean;
+}
+
+/**
+ * ARNs and 12-digit account ids name accounts, roles and users: useful in logs, not in answers to
+ * API clients. AWS puts them in AccessDenied messages and in handlers' status messages.
+ */
+export function maskAwsMessage(message: string): string {
+  return message.replace(/arn:aws[a-z-]*:[^\s,;'"()]*/g, "<arn>").replace(/(?<![\w-])\d{12}(?![\w-])/g, "<account>");
+}
+
 /**
  * Apollo's `formatError`: keeps our codes and AWS details, passes Apollo's request-level codes,
  * and turns anything else into INTERNAL_SERVER_ERROR with a fixed message (the cause is logged,
  * never sent: it may hold stack frames, ARNs or upstream bodies).
  */
-export function createErrorFormatter(logger: GatewayLogger) {
+export function createErrorFormatter(logger: GatewayLogger, options: ErrorFormatterOptions = {}) {
+  const mask = options.maskAwsMessages ?? true;
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const original = originalErrorOf(error);
     const where = { locations: formatted.locations, path: formatted.path };
     if (original instanceof GatewayError) {
       if (original.code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error("internal error", original.cause ?? original);
-      return { message: original.message, ...where, extensions: original.extensions };
+      const message = mask && original.awsErrorName !== undefined ? maskAwsMessage(original.message) : original.message;
+      return { message, ...where, extensions: original.extensions };
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && (PUBLIC_CODES.has(code) || APOLLO_REQUEST_CODES.has(code))) {

@@ -1,8 +1,10 @@
 // The process entry: the only reader of process.env and argv. `node dist/src/index.js` serves the
 // gateway against AWS (or AWS_ENDPOINT_URL_CLOUDCONTROL); `... index.js demo` runs the demo.
+import { authenticationNotConfigured } from "./auth/index.js";
 import { resolveDefaultRegion } from "./cloudcontrol/client.js";
 import { ConfigError, loadConfig, loadDemoConfig } from "./config.js";
 import { startHttpServer } from "./http/index.js";
+import { createLogger, gatewayLoggerOf } from "./observability/index.js";
 import { createGateway } from "./server.js";
 
 type Stoppable = { close(): Promise<void> };
@@ -24,19 +26,26 @@ function stopOnSignals(running: Stoppable): void {
 
 async function serve(): Promise<Stoppable> {
   const config = loadConfig(process.env);
+  // Secure by default: serving with nobody able to authenticate is a mistake, serving open a decision.
+  const unprotected = authenticationNotConfigured(config.auth);
+  if (unprotected !== undefined) throw new ConfigError([unprotected]);
   // Not in the environment: the SDK's chain may still know one (the profile's `region`).
   const region = config.region ?? (await resolveDefaultRegion());
   if (region === undefined) throw new ConfigError(["No AWS region: set AWS_REGION or a region in your AWS profile."]);
-  const gateway = createGateway({ config: { ...config, region } });
-  const http = await startHttpServer(gateway, { host: config.host, port: config.port });
+  const log = createLogger({ level: config.logLevel });
+  const logger = gatewayLoggerOf(log);
+  const gateway = createGateway({ config: { ...config, region }, log, logger });
+  const http = await startHttpServer(gateway, { host: config.host, port: config.port, logger, drainTimeoutMs: config.shutdownGraceMs });
   console.info(`GraphQL gateway: ${http.graphqlUrl} (default region ${region}, Cloud Control at ${config.endpoint ?? "AWS"})`);
+  if (config.auth.mode === "off") console.warn(`Authentication is OFF (AUTH_MODE=off): anyone who can reach ${http.url} can read and change route responses.`);
   return http;
 }
 
 async function demo(): Promise<Stoppable> {
   // Loaded only here: serving against AWS never loads the emulator.
   const { startDemo } = await import("./demo.js");
-  return startDemo(loadDemoConfig(process.env));
+  const config = loadDemoConfig(process.env);
+  return startDemo(config, console, createLogger({ level: config.gateway.logLevel }));
 }
 
 async function main(): Promise<void> {

@@ -8,16 +8,27 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { authSettingsOf, createAuthenticator } from "./auth/index.js";
 import type { StaticCredentials } from "./cloudcontrol/client.js";
 import { createCloudControlClients } from "./cloudcontrol/client.js";
 import { createRegionPolicy } from "./cloudcontrol/region.js";
 import type { RouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
 import { createRouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
+import { createGatewayCache } from "./cache/gatewayCache.js";
 import type { GatewayConfig } from "./config.js";
-import type { GatewayContext } from "./context.js";
+import { probeCloudControl } from "./cloudcontrol/probe.js";
+import type { ContextRequest, GatewayContext } from "./context.js";
 import { createContextFactory } from "./context.js";
+import type { AdmittedRequest } from "./edge/index.js";
+import { authenticateHeaders, createAdmission, createPrelude } from "./edge/index.js";
+import { maxAliasesRule, maxDepthRule, maxWaitPolls } from "./limits/index.js";
+import { cloudControlMetricsObserver, createLogger, createMetrics, healthRoute, metricsRoute, readinessRoute } from "./observability/index.js";
+import type { Logger } from "./observability/index.js";
+import { operationGuardPlugin, operationLogPlugin, withRootFieldScopes } from "./plugins/index.js";
 import type { GatewayLogger } from "./errors.js";
 import { createErrorFormatter } from "./errors.js";
+import { createFrontendSupport } from "./frontends/index.js";
+import type { UpgradeHandler } from "./subscriptions/index.js";
 import { resolvers } from "./resolvers/index.js";
 import { createIdeHandler, defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
 import type { RouteResponseExampleIds } from "./ide/index.js";
@@ -42,14 +53,25 @@ export interface GatewayOptions {
   schemaDirectory?: string;
   /** Ids the IDE's example operations use (the demo's); placeholders otherwise. */
   exampleIds?: RouteResponseExampleIds;
+  /** Structured request logs (pino). None by default: index.ts and the demo log JSON to stdout. */
+  log?: Logger;
 }
 
 export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
-  /** Makes the context of one GraphQL request (fresh loaders). */
-  readonly createContext: () => Promise<GatewayContext>;
+  /**
+   * Makes the context of one GraphQL request (fresh loaders, call budget). Authenticates the
+   * request's headers unless it comes with a principal; a refusal is UNAUTHENTICATED with HTTP 401.
+   */
+  readonly createContext: (request?: ContextRequest) => Promise<GatewayContext>;
+  /** For HTTP adapters, before reading the body: the admitted request, or undefined once it answered 401 itself. */
+  readonly admit?: (req: IncomingMessage, res: ServerResponse) => Promise<AdmittedRequest | undefined>;
+  /** MAX_BODY_BYTES: HTTP adapters answer larger bodies with 413. */
+  readonly maxBodyBytes?: number;
   /** Routes served before GraphQL, in order. */
   readonly httpRoutes: readonly HttpRoute[];
+  /** Takers of HTTP upgrades (subscriptions over WebSocket on the GraphQL path), in order. */
+  readonly upgradeHandlers?: readonly UpgradeHandler[];
   start(): Promise<void>;
   /** Stops Apollo and closes the SDK clients' connections. */
   stop(): Promise<void>;
@@ -95,42 +117,91 @@ function ideSetup(options: GatewayOptions, logger: GatewayLogger): { routes: Htt
 export function createGateway(options: GatewayOptions): Gateway {
   const { config } = options;
   const logger = options.logger ?? console;
+  const log = options.log ?? createLogger({ level: "silent" });
+  const metrics = createMetrics();
+  const authenticator = createAuthenticator(authSettingsOf(config.auth));
+  const limitRules = [maxDepthRule(config.limits.maxDepth), maxAliasesRule(config.limits.maxAliases)];
   const clients = createCloudControlClients({
     endpoint: config.endpoint,
     credentials: options.credentials,
     maxAttempts: config.maxAttempts,
     retryMode: config.retryMode,
     requestTimeoutMs: config.requestTimeoutMs,
-    maxSockets: Math.max(config.maxConcurrency, 50),
+    maxSockets: Math.max(config.maxConcurrency, config.maxInFlight),
+    pacing: { ratePerSecond: config.rateLimitPerSecond, burst: config.rateBurst, maxInFlight: config.maxInFlight },
+    roleArn: config.roleArn,
+    observer: cloudControlMetricsObserver(metrics),
   });
-  const cloudControl = options.cloudControl ?? createRouteResponseCloudControl(clients);
+  const cache = createGatewayCache(config, logger);
+  const cloudControl = cache.wrap(options.cloudControl ?? createRouteResponseCloudControl(clients));
+  const cloudControlFor =
+    options.cloudControl === undefined ? (signal: AbortSignal) => cache.wrap(createRouteResponseCloudControl(clients, { signal })) : undefined;
   const createContext = createContextFactory({
     regions: createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions }),
     cloudControl,
     maxConcurrency: config.maxConcurrency,
+    operationTimeoutMs: config.operationTimeoutMs,
+    cloudControlFor,
     wait: { timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs },
+    authenticate: (headers) => authenticateHeaders(authenticator, headers),
+    maxCloudControlCalls: config.limits.maxCost,
+    onLoaderBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size),
   });
   const ide = ideSetup(options, logger);
+  const frontends = createFrontendSupport<GatewayContext>({ path: "/graphql", corsOrigins: config.corsOrigins, apqCacheMaxBytes: config.apqCacheMaxBytes, createContext, logger, validationRules: limitRules });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(options.schemaDirectory),
-    resolvers,
-    formatError: createErrorFormatter(logger),
+    resolvers: withRootFieldScopes(resolvers, config.auth.scopes),
+    formatError: createErrorFormatter(logger, { maskAwsMessages: config.maskAwsMessages }),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: config.introspection,
+    validationRules: limitRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    // Both are Apollo's defaults, stated because the limits above rely on them: one operation per
+    // request (a batch would multiply every limit), and no simple requests a browser could forge.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // index.ts owns SIGTERM and SIGINT: it drains HTTP first. Apollo's own handler would stop and
+    // re-raise the signal, killing requests in flight and exiting with 143.
+    stopOnTerminationSignals: false,
     // Passed explicitly so Apollo does not read NODE_ENV itself. (It still reads APOLLO_KEY and
     // APOLLO_GRAPH_REF from the environment, as documented: usage reporting is opt-in that way.)
     nodeEnv: config.nodeEnv,
     logger: { debug: () => {}, info: (message) => logger.info(String(message)), warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
-    plugins: [ide.landingPage],
+    plugins: [
+      ide.landingPage,
+      ...frontends.apolloPlugins,
+      operationGuardPlugin<GatewayContext>({
+        scopes: config.auth.scopes,
+        maxDocumentBytes: config.limits.maxDocumentBytes,
+        maxStringLength: config.limits.maxStringLength,
+        maxCost: config.limits.maxCost,
+        cost: { waitPolls: maxWaitPolls({ timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs }) },
+      }),
+      operationLogPlugin<GatewayContext>({ log, metrics }),
+    ],
+    persistedQueries: frontends.persistedQueries,
   });
   return {
     apollo,
     createContext,
-    httpRoutes: [...ide.routes],
+    httpRoutes: [
+      createPrelude({ log, metrics, graphqlPath: "/graphql", hstsMaxAgeSeconds: config.hstsMaxAgeSeconds }),
+      healthRoute(),
+      readinessRoute({ checks: async () => ({ ...(await probeCloudControl(clients, config.region)) }) }),
+      ...(config.metrics ? [metricsRoute(metrics.registry)] : []),
+      ...ide.routes,
+      ...frontends.httpRoutes,
+    ],
+    admit: createAdmission({ authenticator, apolloLandingPage: config.ide === "sandbox" }),
+    maxBodyBytes: config.limits.maxBodyBytes,
+    upgradeHandlers: frontends.upgradeHandlers,
     start: () => apollo.start(),
     async stop() {
+      await frontends.close();
       await apollo.stop();
       clients.destroy();
+      await cache.close();
     },
   };
 }

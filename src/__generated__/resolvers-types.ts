@@ -375,6 +375,25 @@ export type RouteResponsePayload = {
   routeResponse?: Maybe<RouteResponse>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Follows a resource request until it is done: first its current state, then one event each time
+   * its status (or identifier, statusMessage, errorCode) changes, the last one with `done: true`; then
+   * the subscription completes. The gateway polls Cloud Control behind it with backoff (the
+   * WAIT_POLL_* settings), once per request however many subscribers follow it. An unknown token is
+   * NOT_FOUND. Served over WebSocket (graphql-ws protocol) on the GraphQL path; where a deployment
+   * cannot hold WebSockets (Lambda), poll `Query.resourceRequest` or write with `wait: true`.
+   */
+  resourceRequestProgress: ResourceRequest;
+};
+
+
+export type SubscriptionResourceRequestProgressArgs = {
+  region?: InputMaybe<Scalars['String']['input']>;
+  requestToken: Scalars['String']['input'];
+};
+
 /**
  * Give `set`, `patch` or both: the gateway turns them into one Cloud Control PatchDocument, `set`'s
  * operations first. ApiId and RouteId (create-only) and RouteResponseId (read-only) cannot change.
@@ -498,6 +517,7 @@ export type ResolversTypes = {
   RouteResponseEdge: ResolverTypeWrapper<Omit<RouteResponseEdge, 'node'> & { node: ResolversTypes['RouteResponse'] }>;
   RouteResponsePayload: ResolverTypeWrapper<Omit<RouteResponsePayload, 'request' | 'routeResponse'> & { request: ResolversTypes['ResourceRequest'], routeResponse?: Maybe<ResolversTypes['RouteResponse']> }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateRouteResponseInput: UpdateRouteResponseInput;
 };
 
@@ -531,6 +551,7 @@ export type ResolversParentTypes = {
   RouteResponseEdge: Omit<RouteResponseEdge, 'node'> & { node: ResolversParentTypes['RouteResponse'] };
   RouteResponsePayload: Omit<RouteResponsePayload, 'request' | 'routeResponse'> & { request: ResolversParentTypes['ResourceRequest'], routeResponse?: Maybe<ResolversParentTypes['RouteResponse']> };
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   UpdateRouteResponseInput: UpdateRouteResponseInput;
 };
 
@@ -644,6 +665,10 @@ export type RouteResponsePayloadResolvers<ContextType = GatewayContext, ParentTy
   routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  resourceRequestProgress?: SubscriptionResolver<ResolversTypes['ResourceRequest'], "resourceRequestProgress", ParentType, ContextType, RequireFields<SubscriptionResourceRequestProgressArgs, 'requestToken'>>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
@@ -662,5 +687,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   RouteResponseConnection?: RouteResponseConnectionResolvers<ContextType>;
   RouteResponseEdge?: RouteResponseEdgeResolvers<ContextType>;
   RouteResponsePayload?: RouteResponsePayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 

@@ -3,6 +3,10 @@
 import { CloudControlClient } from "@aws-sdk/client-cloudcontrol";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
+import type { CloudControlObserver } from "./instrument.js";
+import { instrumentClient } from "./instrument.js";
+import type { PacingOptions } from "./pacing.js";
+import { createCloudControlPacer } from "./pacing.js";
 
 export interface StaticCredentials {
   accessKeyId: string;
@@ -22,6 +26,12 @@ export interface CloudControlClientOptions {
   requestTimeoutMs: number;
   /** Sockets per region: at least the read concurrency, so batched reads really run together. */
   maxSockets: number;
+  /** Every attempt of every client waits for its region's token and a process-wide slot. */
+  pacing: PacingOptions;
+  /** CLOUDCONTROL_ROLE_ARN: the role Cloud Control uses for the resource handlers' calls. */
+  roleArn?: string | undefined;
+  /** Told of every call and failed attempt (the metrics). */
+  observer?: CloudControlObserver | undefined;
 }
 
 export interface CloudControlClients {
@@ -32,6 +42,7 @@ export interface CloudControlClients {
 export function createCloudControlClients(options: CloudControlClientOptions): CloudControlClients {
   const clients = new Map<string, CloudControlClient>();
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
+  const pacer = createCloudControlPacer(options.pacing);
   return {
     forRegion(region) {
       let client = clients.get(region);
@@ -50,6 +61,8 @@ export function createCloudControlClients(options: CloudControlClientOptions): C
             httpsAgent: new HttpsAgent(agentOptions),
           },
         });
+        client.middlewareStack.use(pacer.forRegion(region));
+        instrumentClient(client, { roleArn: options.roleArn, observer: options.observer });
         clients.set(region, client);
       }
       return client;

@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-cloudcontrol";
 import type { ResourceDescription } from "@aws-sdk/client-cloudcontrol";
 import { ErrorCode, GatewayError } from "../errors.js";
+import { untilAborted } from "../pacing/index.js";
 import type { PatchOperation, RouteRef, RouteResponseIdentity, RouteResponseModel } from "../routeResponses/index.js";
 import { ROUTE_RESPONSE_TYPE_NAME, formatRouteResponseIdentifier, parseRouteResponseIdentifier } from "../routeResponses/index.js";
 import type { CloudControlClients } from "./client.js";
@@ -93,12 +94,31 @@ function isRouteResponseType(typeName: string | null | undefined): boolean {
   return !typeName || typeName === ROUTE_RESPONSE_TYPE_NAME;
 }
 
-export function createRouteResponseCloudControl(clients: CloudControlClients): RouteResponseCloudControl {
+export interface RouteResponseCloudControlOptions {
+  /**
+   * The GraphQL operation's deadline: when it aborts, calls waiting for a token or a slot leave the
+   * queue, calls in flight are cut, and every unfinished call fails with UPSTREAM_TIMEOUT.
+   */
+  signal?: AbortSignal;
+}
+
+/** What a call that the operation's deadline cut short throws. */
+export function operationTimedOut(): GatewayError {
+  return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, "Cloud Control did not answer within the operation's time limit (OPERATION_TIMEOUT_MS).");
+}
+
+export function createRouteResponseCloudControl(clients: CloudControlClients, options: RouteResponseCloudControlOptions = {}): RouteResponseCloudControl {
+  const { signal } = options;
+  /** The SDK aborts waiting in the pacer and the HTTP request itself. */
+  const sendOptions = signal === undefined ? undefined : { abortSignal: signal };
+
   /** Runs one SDK call and classifies what it throws. */
   async function call<T>(operation: () => Promise<T>): Promise<T> {
     try {
-      return await operation();
+      // The SDK's backoff between retries does not watch the signal: stop waiting at the deadline anyway.
+      return await untilAborted(operation(), signal);
     } catch (error) {
+      if (signal?.aborted) throw operationTimedOut();
       throw classifyCloudControlError(error);
     }
   }
@@ -107,7 +127,7 @@ export function createRouteResponseCloudControl(clients: CloudControlClients): R
     async getRouteResponse(region, identifier) {
       try {
         const output = await call(() =>
-          clients.forRegion(region).send(new GetResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier })),
+          clients.forRegion(region).send(new GetResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier }), sendOptions),
         );
         const description = output.ResourceDescription;
         const properties = parseProperties(description?.Properties, identifier);
@@ -128,6 +148,7 @@ export function createRouteResponseCloudControl(clients: CloudControlClients): R
             ResourceModel: JSON.stringify({ ApiId: route.apiId, RouteId: route.routeId }),
             NextToken: nextToken ?? undefined,
           }),
+          sendOptions,
         ),
       );
       return {
@@ -140,6 +161,7 @@ export function createRouteResponseCloudControl(clients: CloudControlClients): R
       const output = await call(() =>
         clients.forRegion(region).send(
           new CreateResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, DesiredState: JSON.stringify(desiredState), ClientToken: clientToken }),
+          sendOptions,
         ),
       );
       return call(async () => resourceRequestOf(region, output.ProgressEvent));
@@ -154,6 +176,7 @@ export function createRouteResponseCloudControl(clients: CloudControlClients): R
             PatchDocument: JSON.stringify(patch),
             ClientToken: clientToken,
           }),
+          sendOptions,
         ),
       );
       return call(async () => resourceRequestOf(region, output.ProgressEvent));
@@ -163,14 +186,14 @@ export function createRouteResponseCloudControl(clients: CloudControlClients): R
       const output = await call(() =>
         clients
           .forRegion(region)
-          .send(new DeleteResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier, ClientToken: clientToken })),
+          .send(new DeleteResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier, ClientToken: clientToken }), sendOptions),
       );
       return call(async () => resourceRequestOf(region, output.ProgressEvent));
     },
 
     async getRequestStatus(region, requestToken) {
       try {
-        const output = await call(() => clients.forRegion(region).send(new GetResourceRequestStatusCommand({ RequestToken: requestToken })));
+        const output = await call(() => clients.forRegion(region).send(new GetResourceRequestStatusCommand({ RequestToken: requestToken }), sendOptions));
         const request = await call(async () => resourceRequestOf(region, output.ProgressEvent));
         return isRouteResponseType(request.typeName) ? request : null;
       } catch (error) {
@@ -194,6 +217,7 @@ export function createRouteResponseCloudControl(clients: CloudControlClients): R
             NextToken: nextToken ?? undefined,
             ResourceRequestStatusFilter: statusFilter,
           }),
+          sendOptions,
         ),
       );
       const summaries = output.ResourceRequestStatusSummaries ?? [];
@@ -205,7 +229,7 @@ export function createRouteResponseCloudControl(clients: CloudControlClients): R
     },
 
     async cancelRequest(region, requestToken) {
-      const output = await call(() => clients.forRegion(region).send(new CancelResourceRequestCommand({ RequestToken: requestToken })));
+      const output = await call(() => clients.forRegion(region).send(new CancelResourceRequestCommand({ RequestToken: requestToken }), sendOptions));
       return call(async () => resourceRequestOf(region, output.ProgressEvent));
     },
   };

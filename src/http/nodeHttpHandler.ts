@@ -4,7 +4,7 @@
 import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { GatewayContext } from "../context.js";
+import type { ContextRequest, GatewayContext } from "../context.js";
 import type { GatewayLogger } from "../errors.js";
 
 export interface GraphQLHandlerOptions {
@@ -17,7 +17,11 @@ export interface GraphQLHandlerOptions {
 
 export interface GraphQLEndpoint {
   apollo: ApolloServer<GatewayContext>;
-  createContext: () => Promise<GatewayContext>;
+  createContext: (request?: ContextRequest) => Promise<GatewayContext>;
+  /** Runs before the body is read (authentication): what the context needs, or undefined once it answered. */
+  admit?: (req: IncomingMessage, res: ServerResponse) => Promise<ContextRequest | undefined>;
+  /** Used when the options give no maxBodyBytes. */
+  maxBodyBytes?: number;
 }
 
 class HttpProblem extends Error {
@@ -41,6 +45,8 @@ function sendProblem(res: ServerResponse, problem: HttpProblem): void {
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers["content-length"]);
+  if (declared > limit) throw new HttpProblem(413, "BAD_REQUEST", `The request body is larger than ${limit} bytes.`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -77,7 +83,7 @@ async function toGraphQLRequest(req: IncomingMessage, url: URL, maxBodyBytes: nu
 
 export function createGraphQLHandler(endpoint: GraphQLEndpoint, options: GraphQLHandlerOptions = {}) {
   const path = options.path ?? "/graphql";
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? endpoint.maxBodyBytes ?? 1024 * 1024;
   const logger = options.logger ?? console;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -86,8 +92,11 @@ export function createGraphQLHandler(endpoint: GraphQLEndpoint, options: GraphQL
       sendProblem(res, new HttpProblem(404, "NOT_FOUND", `Nothing here: GraphQL is at ${path}.`));
       return;
     }
+    // Credentials are checked before the body is read: refusing a caller costs no read and no parse.
+    const admitted = endpoint.admit ? await endpoint.admit(req, res) : {};
+    if (admitted === undefined) return;
     const httpGraphQLRequest = await toGraphQLRequest(req, url, maxBodyBytes);
-    const response = await endpoint.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: endpoint.createContext });
+    const response = await endpoint.apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => endpoint.createContext(admitted) });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
@@ -101,6 +110,8 @@ export function createGraphQLHandler(endpoint: GraphQLEndpoint, options: GraphQL
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpProblem) {
+        // An unread rest of the body must not be parsed as the next request on this connection.
+        if (error.status === 413) res.setHeader("Connection", "close");
         sendProblem(res, error);
         return;
       }
@@ -109,7 +120,10 @@ export function createGraphQLHandler(endpoint: GraphQLEndpoint, options: GraphQL
         res.destroy();
         return;
       }
-      sendProblem(res, new HttpProblem(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
+      // The request id (set by the gateway's first route) lets a user's report find the logged cause.
+      const requestId = res.getHeader("x-request-id");
+      const extensions = { code: "INTERNAL_SERVER_ERROR", ...(typeof requestId === "string" ? { requestId } : {}) };
+      sendJson(res, 500, { errors: [{ message: "Internal server error", extensions }] });
     });
   };
 }

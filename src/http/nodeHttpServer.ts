@@ -1,5 +1,6 @@
 // Listens with node:http and serves the gateway; closing drains in-flight requests, then stops Apollo.
 import { createServer } from "node:http";
+import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GatewayLogger } from "../errors.js";
 import type { Gateway } from "../server.js";
@@ -27,7 +28,14 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
   await gateway.start();
   const graphql = createGraphQLHandler(gateway, { logger: options.logger });
   const logger = options.logger ?? console;
+  // Answers still being written when close() starts: they end their connection ("Connection:
+  // close"), so a drained keep-alive connection does not hold the close until its idle timeout.
+  const unanswered = new Set<ServerResponse>();
+  let draining = false;
   const server = createServer((req, res) => {
+    if (draining) res.setHeader("Connection", "close");
+    unanswered.add(res);
+    res.once("close", () => unanswered.delete(res));
     void (async () => {
       for (const route of gateway.httpRoutes) if (await route(req, res)) return;
       graphql(req, res);
@@ -36,6 +44,10 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
       res.end(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));
     });
+  });
+  // WebSockets (subscriptions) on the same port; an upgrade nobody takes is refused.
+  server.on("upgrade", (req, socket, head: Buffer) => {
+    if (!(gateway.upgradeHandlers ?? []).some((handler) => handler.handle(req, socket, head))) socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -60,7 +72,11 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        draining = true;
+        for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
         server.closeIdleConnections();
+        // Upgraded sockets are no longer the HTTP server's to close, and it waits for them.
+        await Promise.all((gateway.upgradeHandlers ?? []).map((handler) => handler.close()));
         const cut = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? 5000);
         await closed;
         clearTimeout(cut);

@@ -11,8 +11,10 @@ export function parallelBatch<K, V>(
   getLoader: () => DataLoader<K, V, string>,
   fetchOne: (key: K) => Promise<V>,
   semaphore: Semaphore,
+  onBatch?: (size: number) => void,
 ): DataLoader.BatchLoadFn<K, V> {
   return async (keys) => {
+    onBatch?.(keys.length);
     const results = await Promise.all(keys.map((key) => semaphore.run(() => fetchOne(key)).catch(toError)));
     // A failure (throttling, a timeout) is not cached: the next load of that key asks AWS again.
     // The waiting loads still receive this batch's answer; only the cache entry goes.

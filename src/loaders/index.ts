@@ -12,12 +12,19 @@ export interface GatewayLoaders {
   resourceRequest: ResourceRequestLoader;
 }
 
+/** Told the size of every batch a loader dispatches (the dataloader_batch_size metric). */
+export type LoaderBatchObserver = (loader: keyof GatewayLoaders, size: number) => void;
+
 /** `concurrency` bounds the Cloud Control calls this request's loaders have in flight together. */
-export function createLoaders(cloudControl: Pick<RouteResponseCloudControl, "getRouteResponse" | "getRequestStatus">, concurrency: number): GatewayLoaders {
+export function createLoaders(
+  cloudControl: Pick<RouteResponseCloudControl, "getRouteResponse" | "getRequestStatus">,
+  concurrency: number,
+  onBatch?: LoaderBatchObserver,
+): GatewayLoaders {
   const semaphore = createSemaphore(concurrency);
   return {
-    routeResponse: createRouteResponseLoader(cloudControl, semaphore),
-    resourceRequest: createResourceRequestLoader(cloudControl, semaphore),
+    routeResponse: createRouteResponseLoader(cloudControl, semaphore, onBatch && ((size) => onBatch("routeResponse", size))),
+    resourceRequest: createResourceRequestLoader(cloudControl, semaphore, onBatch && ((size) => onBatch("resourceRequest", size))),
   };
 }
 

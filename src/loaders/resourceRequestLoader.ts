@@ -18,9 +18,10 @@ export const resourceRequestCacheKey = (key: ResourceRequestKey): string => `${k
 export function createResourceRequestLoader(
   cloudControl: Pick<RouteResponseCloudControl, "getRequestStatus">,
   semaphore: Semaphore,
+  onBatch?: (size: number) => void,
 ): ResourceRequestLoader {
   const loader: ResourceRequestLoader = new DataLoader(
-    parallelBatch(() => loader, (key) => cloudControl.getRequestStatus(key.region, key.requestToken), semaphore),
+    parallelBatch(() => loader, (key) => cloudControl.getRequestStatus(key.region, key.requestToken), semaphore, onBatch),
     { cacheKeyFn: resourceRequestCacheKey },
   );
   return loader;

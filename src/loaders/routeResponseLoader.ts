@@ -21,9 +21,10 @@ export const routeResponseCacheKey = (key: RouteResponseKey): string => `${key.r
 export function createRouteResponseLoader(
   cloudControl: Pick<RouteResponseCloudControl, "getRouteResponse">,
   semaphore: Semaphore,
+  onBatch?: (size: number) => void,
 ): RouteResponseLoader {
   const loader: RouteResponseLoader = new DataLoader(
-    parallelBatch(() => loader, (key) => cloudControl.getRouteResponse(key.region, key.identifier), semaphore),
+    parallelBatch(() => loader, (key) => cloudControl.getRouteResponse(key.region, key.identifier), semaphore, onBatch),
     { cacheKeyFn: routeResponseCacheKey },
   );
   return loader;

@@ -12,6 +12,7 @@ import { resourceRequests } from "./query/resourceRequests.js";
 import { routeResponse } from "./query/routeResponse.js";
 import { routeResponses } from "./query/routeResponses.js";
 import { DateTime, JSON, JSONObject } from "./scalars.js";
+import { resourceRequestProgress } from "./subscription/resourceRequestProgress.js";
 import { ResourceRequest } from "./types/ResourceRequest.js";
 import { Node, RouteResponse } from "./types/RouteResponse.js";
 import { RouteResponsePayload } from "./types/RouteResponsePayload.js";
@@ -33,6 +34,9 @@ export const resolvers: Resolvers = {
     updateRouteResponse,
     deleteRouteResponse,
     cancelResourceRequest,
+  },
+  Subscription: {
+    resourceRequestProgress,
   },
   Node,
   RouteResponse,

@@ -1,17 +1,13 @@
 // Configuration: defaults, every setting read, and one clear line per problem.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
+import { AUTH_OFF, hashApiKey } from "../../src/auth/index.js";
 import { ConfigError, loadConfig, loadDemoConfig } from "../../src/config.js";
+import { configProblems } from "../support/config.js";
 
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-  assert.fail("expected a ConfigError");
-}
+const COGNITO_ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc123";
+
+const problemsOf = configProblems;
 
 describe("loadConfig", () => {
   it("has safe defaults: loopback, port 4000, the SDK's region chain", () => {
@@ -25,11 +21,29 @@ describe("loadConfig", () => {
       maxAttempts: 3,
       retryMode: "standard",
       requestTimeoutMs: 10_000,
+      rateLimitPerSecond: 25,
+      rateBurst: 5,
+      maxInFlight: 50,
+      operationTimeoutMs: 60_000,
+      cacheTtlMs: undefined,
+      cacheMaxEntries: 10_000,
+      redisUrl: undefined,
       waitTimeoutMs: 30_000,
       waitPollMinDelayMs: 250,
       waitPollMaxDelayMs: 5_000,
       nodeEnv: "",
       ide: "graphiql",
+      corsOrigins: [],
+      apqCacheMaxBytes: 16 * 1024 * 1024,
+      auth: { ...AUTH_OFF, mode: "on" },
+      limits: { maxDepth: 10, maxAliases: 100, maxTokens: 5000, maxDocumentBytes: 65_536, maxBodyBytes: 1_048_576, maxStringLength: 4096, maxCost: 250 },
+      introspection: true,
+      maskAwsMessages: undefined,
+      hstsMaxAgeSeconds: undefined,
+      roleArn: undefined,
+      shutdownGraceMs: 25_000,
+      logLevel: "info",
+      metrics: true,
     });
   });
 
@@ -44,11 +58,42 @@ describe("loadConfig", () => {
       CLOUDCONTROL_MAX_ATTEMPTS: "5",
       CLOUDCONTROL_RETRY_MODE: "adaptive",
       CLOUDCONTROL_REQUEST_TIMEOUT_MS: "2000",
+      CLOUDCONTROL_RATE_LIMIT: "20",
+      CLOUDCONTROL_RATE_BURST: "3",
+      CLOUDCONTROL_MAX_IN_FLIGHT: "8",
+      OPERATION_TIMEOUT_MS: "15000",
+      CACHE_TTL_MS: "2000",
+      CACHE_MAX_ENTRIES: "500",
+      REDIS_URL: "redis://127.0.0.1:6379",
       WAIT_TIMEOUT_MS: "60000",
       WAIT_POLL_MIN_DELAY_MS: "100",
       WAIT_POLL_MAX_DELAY_MS: "1000",
       NODE_ENV: "production",
       IDE: "sandbox",
+      CORS_ORIGINS: "https://app.example.com, http://localhost:*",
+      APQ_CACHE_MAX_BYTES: "0",
+      AUTH_MODE: "on",
+      AUTH_JWKS_URL: `${COGNITO_ISSUER}/.well-known/jwks.json`,
+      AUTH_ISSUER: COGNITO_ISSUER,
+      AUTH_AUDIENCE: "client1, client2",
+      AUTH_CLOCK_TOLERANCE_SECONDS: "10",
+      AUTH_API_KEYS: JSON.stringify([{ name: "ci", hash: hashApiKey("ci-key"), scopes: ["gw/read"] }]),
+      AUTH_READ_SCOPE: "gw/read",
+      AUTH_WRITE_SCOPE: "gw/write",
+      MAX_DEPTH: "8",
+      MAX_ALIASES: "20",
+      MAX_TOKENS: "1000",
+      MAX_DOCUMENT_BYTES: "4096",
+      MAX_BODY_BYTES: "65536",
+      MAX_STRING_LENGTH: "512",
+      MAX_COST: "50",
+      INTROSPECTION: "off",
+      MASK_AWS_MESSAGES: "off",
+      HSTS_MAX_AGE_SECONDS: "31536000",
+      CLOUDCONTROL_ROLE_ARN: "arn:aws:iam::123456789012:role/cloudcontrol-handlers",
+      SHUTDOWN_GRACE_MS: "5000",
+      LOG_LEVEL: "warn",
+      METRICS: "off",
     });
     assert.deepEqual(config, {
       host: "0.0.0.0",
@@ -60,11 +105,38 @@ describe("loadConfig", () => {
       maxAttempts: 5,
       retryMode: "adaptive",
       requestTimeoutMs: 2000,
+      rateLimitPerSecond: 20,
+      rateBurst: 3,
+      maxInFlight: 8,
+      operationTimeoutMs: 15_000,
+      cacheTtlMs: 2000,
+      cacheMaxEntries: 500,
+      redisUrl: "redis://127.0.0.1:6379",
       waitTimeoutMs: 60_000,
       waitPollMinDelayMs: 100,
       waitPollMaxDelayMs: 1000,
       nodeEnv: "production",
       ide: "sandbox",
+      corsOrigins: ["https://app.example.com", "http://localhost:*"],
+      apqCacheMaxBytes: 0,
+      auth: {
+        mode: "on",
+        jwksUrl: `${COGNITO_ISSUER}/.well-known/jwks.json`,
+        publicKeyPem: undefined,
+        issuers: [COGNITO_ISSUER],
+        audiences: ["client1", "client2"],
+        clockToleranceSeconds: 10,
+        apiKeys: [{ name: "ci", hash: hashApiKey("ci-key"), scopes: ["gw/read"] }],
+        scopes: { read: "gw/read", write: "gw/write" },
+      },
+      limits: { maxDepth: 8, maxAliases: 20, maxTokens: 1000, maxDocumentBytes: 4096, maxBodyBytes: 65_536, maxStringLength: 512, maxCost: 50 },
+      introspection: false,
+      maskAwsMessages: false,
+      hstsMaxAgeSeconds: 31_536_000,
+      roleArn: "arn:aws:iam::123456789012:role/cloudcontrol-handlers",
+      shutdownGraceMs: 5000,
+      logLevel: "warn",
+      metrics: false,
     });
   });
 

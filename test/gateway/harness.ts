@@ -58,12 +58,16 @@ export interface TestGatewayOptions {
 
 export async function startTestGateway(emulator: RunningEmulator, options: TestGatewayOptions = {}): Promise<TestGateway> {
   const config: ResolvedGatewayConfig = {
-    ...loadConfig({}),
+    // Authentication off unless a test's config turns it on (test/security/ does).
+    ...loadConfig({ AUTH_MODE: "off" }),
     region: "us-east-1",
     endpoint: emulator.url,
     port: 0,
     // One attempt: each injected AWS error is seen once, and tests do not wait for SDK backoff.
     maxAttempts: 1,
+    // Pacing out of the way: tests count calls and batches; test/pacing/ sets the rate it tests.
+    rateLimitPerSecond: 10_000,
+    rateBurst: 10_000,
     waitTimeoutMs: 5000,
     waitPollMinDelayMs: 20,
     waitPollMaxDelayMs: 100,
