@@ -137,18 +137,21 @@ mutation DeleteRouteResponse($input: DeleteRouteResponseInput!) {
 }
 `;
 
-const FOLLOW_RESOURCE_REQUEST_LIVE = `# A write's progress, live: one event per status change until
-# done (a graphql-ws subscription on the same /graphql path).
-subscription FollowResourceRequestLive($requestToken: String!, $region: String) {
-  resourceRequestProgress(requestToken: $requestToken, region: $region) {
-    requestToken
+/** What following a request shows, by query or by subscription. */
+const REQUEST_PROGRESS_FIELDS = `requestToken
     operation
     status
     done
     identifier
     statusMessage
     errorCode
-    eventTime
+    eventTime`;
+
+const FOLLOW_RESOURCE_REQUEST_LIVE = `# A write's progress, live: one event per status change until
+# done (a graphql-ws subscription on the same /graphql path).
+subscription FollowResourceRequestLive($requestToken: String!, $region: String) {
+  resourceRequestProgress(requestToken: $requestToken, region: $region) {
+    ${REQUEST_PROGRESS_FIELDS}
   }
 }
 `;
@@ -157,14 +160,7 @@ const FOLLOW_RESOURCE_REQUEST = `# A write's progress, by the requestToken its p
 # returned. Run it again until done is true.
 query FollowResourceRequest($requestToken: String!, $region: String) {
   resourceRequest(requestToken: $requestToken, region: $region) {
-    requestToken
-    operation
-    status
-    done
-    identifier
-    statusMessage
-    errorCode
-    eventTime
+    ${REQUEST_PROGRESS_FIELDS}
     retryAfter
     routeResponse {
       id
