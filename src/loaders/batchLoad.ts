@@ -1,7 +1,7 @@
 // The batch function shared by the loaders: every key of a batch fetched in parallel through the
 // semaphore, answered in key order, one failure per key (DataLoader's "Represents Errors").
 import type DataLoader from "dataloader";
-import type { Semaphore } from "./semaphore.js";
+import type { Semaphore } from "../pacing/index.js";
 
 function toError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));

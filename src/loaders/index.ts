@@ -5,7 +5,7 @@ import type { ResourceRequestLoader } from "./resourceRequestLoader.js";
 import { createResourceRequestLoader } from "./resourceRequestLoader.js";
 import type { RouteResponseLoader } from "./routeResponseLoader.js";
 import { createRouteResponseLoader } from "./routeResponseLoader.js";
-import { createSemaphore } from "./semaphore.js";
+import { Semaphore } from "../pacing/index.js";
 
 export interface GatewayLoaders {
   routeResponse: RouteResponseLoader;
@@ -21,15 +21,13 @@ export function createLoaders(
   concurrency: number,
   onBatch?: LoaderBatchObserver,
 ): GatewayLoaders {
-  const semaphore = createSemaphore(concurrency);
+  const semaphore = new Semaphore(concurrency);
   return {
     routeResponse: createRouteResponseLoader(cloudControl, semaphore, onBatch && ((size) => onBatch("routeResponse", size))),
     resourceRequest: createResourceRequestLoader(cloudControl, semaphore, onBatch && ((size) => onBatch("resourceRequest", size))),
   };
 }
 
-export { createSemaphore } from "./semaphore.js";
-export type { Semaphore } from "./semaphore.js";
 export { routeResponseCacheKey } from "./routeResponseLoader.js";
 export type { RouteResponseKey, RouteResponseLoader } from "./routeResponseLoader.js";
 export { resourceRequestCacheKey } from "./resourceRequestLoader.js";

@@ -4,7 +4,7 @@ import DataLoader from "dataloader";
 import type { ResourceRequestModel } from "../cloudcontrol/resourceRequest.js";
 import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
 import { parallelBatch } from "./batchLoad.js";
-import type { Semaphore } from "./semaphore.js";
+import type { Semaphore } from "../pacing/index.js";
 
 export interface ResourceRequestKey {
   region: string;

@@ -5,7 +5,7 @@ import DataLoader from "dataloader";
 import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
 import type { RouteResponseModel } from "../routeResponses/index.js";
 import { parallelBatch } from "./batchLoad.js";
-import type { Semaphore } from "./semaphore.js";
+import type { Semaphore } from "../pacing/index.js";
 
 export interface RouteResponseKey {
   region: string;

@@ -6,7 +6,9 @@ export class Semaphore {
   private readonly queue: (() => void)[] = [];
 
   constructor(readonly limit: number) {
-    if (!(Number.isInteger(limit) && limit >= 1)) throw new TypeError("A semaphore's limit must be a whole number, 1 or more.");
+    if (!(Number.isInteger(limit) && limit >= 1)) {
+      throw new TypeError(`A semaphore's limit must be an integer of at least 1, but got: ${String(limit)}.`);
+    }
   }
 
   /** Tasks running now. */

@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { ErrorCode, GatewayError } from "../../src/errors.js";
-import { createLoaders, createSemaphore } from "../../src/loaders/index.js";
+import { createLoaders } from "../../src/loaders/index.js";
 import type { RouteResponseModel } from "../../src/routeResponses/index.js";
 
 /** A fake GetResource: records calls and the most in flight; `fail` decides per call. */
@@ -68,19 +68,5 @@ describe("routeResponse loader", () => {
     assert.equal(await routeResponse.load(key), null);
     assert.equal(await routeResponse.load(key), null);
     assert.equal(fake.calls.length, 1);
-  });
-});
-
-describe("semaphore", () => {
-  it("states its contract when misused", () => {
-    assert.throws(() => createSemaphore(0), /at least 1/);
-    assert.throws(() => createSemaphore(1.5), /integer/);
-  });
-
-  it("releases its slot when a task fails", async () => {
-    const semaphore = createSemaphore(1);
-    await assert.rejects(semaphore.run(async () => Promise.reject(new Error("x"))));
-    assert.equal(await semaphore.run(async () => 42), 42);
-    assert.equal(semaphore.active, 0);
   });
 });

@@ -49,4 +49,16 @@ describe("Semaphore", () => {
     );
     assert.equal(peak, 3);
   });
+
+  it("states its contract when misused", () => {
+    assert.throws(() => new Semaphore(0), /at least 1/);
+    assert.throws(() => new Semaphore(1.5), /integer/);
+  });
+
+  it("releases its slot when a task fails", async () => {
+    const semaphore = new Semaphore(1);
+    await assert.rejects(semaphore.run(async () => Promise.reject(new Error("x"))));
+    assert.equal(await semaphore.run(async () => 42), 42);
+    assert.equal(semaphore.running, 0);
+  });
 });
