@@ -25,6 +25,21 @@ export const systemClock: WaitClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/**
+ * The pause before the next status poll: the backoff (minDelayMs, doubling up to maxDelayMs), or
+ * longer when Cloud Control's RetryAfter asks for it. Each call moves the backoff on; callers cap
+ * the pause as they need (a deadline, the largest delay).
+ */
+export function createPollBackoff(options: Pick<WaitOptions, "minDelayMs" | "maxDelayMs">) {
+  let delay = options.minDelayMs;
+  return (latest: ResourceRequestModel | undefined, now: number): number => {
+    const suggested = latest?.retryAfter ? latest.retryAfter.getTime() - now : 0;
+    const pause = Math.max(delay, suggested);
+    delay = Math.min(delay * 2, options.maxDelayMs);
+    return pause;
+  };
+}
+
 /** Reads the request's status now; null when Cloud Control does not (yet) know the token. */
 export type PollRequest = (request: ResourceRequestModel) => Promise<ResourceRequestModel | null>;
 
@@ -36,14 +51,12 @@ export async function waitForRequest(
 ): Promise<ResourceRequestModel> {
   const deadline = clock.now() + options.timeoutMs;
   let latest = first;
-  let delay = options.minDelayMs;
+  const nextPause = createPollBackoff(options);
   while (!isDone(latest.status)) {
     const now = clock.now();
     if (now >= deadline) break;
-    // Cloud Control may say when to look again; never later than the deadline.
-    const suggested = latest.retryAfter ? latest.retryAfter.getTime() - now : 0;
-    await clock.sleep(Math.min(Math.max(delay, suggested), deadline - now));
-    delay = Math.min(delay * 2, options.maxDelayMs);
+    // Never later than the deadline.
+    await clock.sleep(Math.min(nextPause(latest, now), deadline - now));
     try {
       const current = await poll(latest);
       // A token Cloud Control does not know yet (eventual consistency) is polled again.

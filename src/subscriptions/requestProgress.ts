@@ -7,6 +7,7 @@ import type { GatewayError } from "../errors.js";
 import { isTransient } from "../cloudcontrol/errors.js";
 import type { ResourceRequestModel } from "../cloudcontrol/resourceRequest.js";
 import { isDone } from "../cloudcontrol/resourceRequest.js";
+import { createPollBackoff } from "../cloudcontrol/waitForRequest.js";
 
 /** Reads a request's status now; null when Cloud Control does not know the token. */
 export type PollRequestStatus = (region: string, requestToken: string) => Promise<ResourceRequestModel | null>;
@@ -134,15 +135,13 @@ export function createRequestProgressFeed(options: RequestProgressOptions): Requ
 
   async function run(key: string, poller: Poller, region: string, requestToken: string): Promise<void> {
     const { signal } = poller.stop;
-    let delay = options.minDelayMs;
+    const nextPause = createPollBackoff(options);
     let last: ResourceRequestModel | undefined;
     try {
       for (let first = true; !signal.aborted; first = false) {
         if (!first) {
-          // Cloud Control may say when to look again (RetryAfter); never sooner than our backoff.
-          const suggested = last?.retryAfter ? last.retryAfter.getTime() - Date.now() : 0;
-          await sleep(Math.min(Math.max(delay, suggested), options.maxDelayMs), signal);
-          delay = Math.min(delay * 2, options.maxDelayMs);
+          // A follower never waits longer than the largest delay, whatever RetryAfter says.
+          await sleep(Math.min(nextPause(last, Date.now()), options.maxDelayMs), signal);
           if (signal.aborted) return;
         }
         let current: ResourceRequestModel | null;
