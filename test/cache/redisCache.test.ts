@@ -2,14 +2,12 @@
 // child process started as `node dist/src/index.js` with REDIS_URL. A read through one is a hit
 // through the other; a write through one is never answered stale by the other once it returned.
 import { strict as assert } from "node:assert";
-import { spawn } from "node:child_process";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import type { GraphQLResponse, Json } from "../gateway/harness.js";
 import { startTestGateway } from "../gateway/harness.js";
 import { TEST_CREDENTIALS, startTestEmulator } from "../support/emulator.js";
 import { startRedis } from "../support/redis.js";
-import { stopWhenDone } from "../support/childProcess.js";
+import { startGatewayProcess } from "../support/gatewayProcess.js";
 
 const redis = await startRedis();
 const skip = redis === undefined ? "redis-server is not installed (.ci/run installs Debian's redis-server)" : false;
@@ -19,34 +17,6 @@ const UPDATE = (key: string) => `mutation {
   updateRouteResponse(input: { apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001",
     patch: [{ op: REPLACE, path: "/RouteResponseKey", value: "${key}" }], wait: true }) { request { status } }
 }`;
-
-/** The gateway's real entry point in a child process; resolves with its GraphQL URL once it listens. */
-async function startGatewayProcess(env: Record<string, string>): Promise<string> {
-  const entry = fileURLToPath(new URL("../../src/index.js", import.meta.url));
-  const child = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH ?? "", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  stopWhenDone(child);
-  let output = "";
-  return new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the gateway process did not start within 15 s:\n${output}`)), 15_000);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /(http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(output)?.[1];
-      if (url !== undefined) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the gateway process exited (${String(code)}):\n${output}`));
-    });
-  });
-}
 
 async function post(url: string, query: string): Promise<GraphQLResponse<Json>> {
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
@@ -60,7 +30,7 @@ describe("the Redis cache shared by two gateway processes", { skip }, () => {
     assert.ok(redis);
     const emulator = await startTestEmulator({ seed: "demo" });
     const a = await startTestGateway(emulator, { config: { cacheTtlMs: 60_000, redisUrl: redis.url } });
-    const b = await startGatewayProcess({
+    const { url: b } = await startGatewayProcess({
       PORT: "0",
       IDE: "off",
       AUTH_MODE: "off",
