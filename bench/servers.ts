@@ -9,8 +9,10 @@ import { loadConfig } from "../src/config.js";
 import type { GatewayContext } from "../src/context.js";
 import type { SeedDocument, SeedResource } from "../src/emulator/index.js";
 import type { GatewayLogger } from "../src/errors.js";
-import { createGraphQLHandler, startHttpServer } from "../src/http/index.js";
-import type { GraphQLEndpoint, RunningHttpServer } from "../src/http/index.js";
+import { HeaderMap } from "@apollo/server";
+import { createRegionPolicy } from "../src/cloudcontrol/region.js";
+import { startHttpServer } from "../src/http/index.js";
+import type { RunningHttpServer } from "../src/http/index.js";
 import { resolvers } from "../src/resolvers/index.js";
 import { checkRouteResponseIdentity, formatRouteResponseIdentifier, parentOfModel } from "../src/routeResponses/index.js";
 import type { Gateway, ResolvedGatewayConfig } from "../src/server.js";
@@ -59,7 +61,7 @@ export interface BenchServer {
 }
 
 async function serve(gateway: Gateway): Promise<BenchServer> {
-  const http: RunningHttpServer = await startHttpServer(gateway, { host: "127.0.0.1", port: 0, logger: quiet });
+  const http: RunningHttpServer = await startHttpServer(gateway, { host: "127.0.0.1", port: 0 });
   return { graphqlUrl: http.graphqlUrl, close: () => http.close() };
 }
 
@@ -71,10 +73,29 @@ export async function startBenchGateway(config: ResolvedGatewayConfig): Promise<
  * The same SDL, with `routeResponse` resolved the naive way: each field calls GetResource itself, no
  * DataLoader, no deduplication, no per-request bound. The same SDK clients and pacing as the gateway.
  */
-/** Serves one GraphQL endpoint with the gateway's own node:http handler (the comparison servers). */
-async function serveEndpoint(endpoint: GraphQLEndpoint, stop: () => Promise<void>): Promise<BenchServer> {
-  const handle = createGraphQLHandler(endpoint, { logger: quiet });
-  const server = createServer(handle);
+/** Serves one Apollo Server the way its integrations do: the body read whole, one context per request. */
+async function serveEndpoint<TContext extends object>(apollo: ApolloServer<TContext>, context: () => Promise<TContext>, stop: () => Promise<void>): Promise<BenchServer> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+      const text = Buffer.concat(chunks).toString("utf8");
+      const httpGraphQLRequest = { method: req.method ?? "GET", headers, search: "", body: text === "" ? undefined : (JSON.parse(text) as unknown) };
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context }).then(
+        (response) => {
+          for (const [name, value] of response.headers) res.setHeader(name, value);
+          res.statusCode = response.status ?? 200;
+          res.end(response.body.kind === "complete" ? response.body.string : "");
+        },
+        () => {
+          res.statusCode = 500;
+          res.end();
+        },
+      );
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -102,8 +123,7 @@ export async function startNaiveServer(config: ResolvedGatewayConfig): Promise<B
     pacing: { ratePerSecond: config.rateLimitPerSecond, burst: config.rateBurst, maxInFlight: config.maxInFlight },
   });
   const cloudControl: RouteResponseCloudControl = createRouteResponseCloudControl(clients);
-  // Only for its context (regions); the naive resolver below never touches the context's loaders.
-  const gateway = createGateway({ config, credentials: CREDENTIALS, logger: quiet, cloudControl });
+  const regions = createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers: {
@@ -118,10 +138,10 @@ export async function startNaiveServer(config: ResolvedGatewayConfig): Promise<B
       },
     },
   });
-  await Promise.all([apollo.start(), gateway.start()]);
-  return serveEndpoint({ apollo, createContext: gateway.createContext }, async () => {
+  await apollo.start();
+  // Only `regions` is read: the naive resolver calls the SDK facade itself.
+  return serveEndpoint(apollo, async () => ({ regions }) as unknown as GatewayContext, async () => {
     await apollo.stop();
-    await gateway.stop();
     clients.destroy();
   });
 }
@@ -130,8 +150,7 @@ export async function startNaiveServer(config: ResolvedGatewayConfig): Promise<B
 export async function startBareApollo(): Promise<BenchServer> {
   const apollo = new ApolloServer({ typeDefs: "type Query { hello: String! }", resolvers: { Query: { hello: () => "world" } } });
   await apollo.start();
-  const endpoint = { apollo: apollo as unknown as GraphQLEndpoint["apollo"], createContext: async () => ({}) as GatewayContext };
-  return serveEndpoint(endpoint, () => apollo.stop());
+  return serveEndpoint(apollo, async () => ({}), () => apollo.stop());
 }
 
 export interface GraphQLResult {

@@ -61,6 +61,16 @@ export interface GatewayConfig {
    * same-origin pages only; `npm run demo` then allows http://localhost:* and http://127.0.0.1:*.
    */
   corsOrigins: string[];
+  /**
+   * ALLOWED_HOSTS: comma-separated host names (`gateway.example.com`, `*.example.com`) requests may
+   * name in their Host header besides loopback names. Checked when AUTH_MODE=off (against DNS
+   * rebinding), and whenever it is set.
+   */
+  allowedHosts: string[];
+  /** MAX_SUBSCRIPTIONS_PER_CONNECTION: live subscriptions one WebSocket may hold (default 20). */
+  maxSubscriptionsPerConnection: number;
+  /** MAX_SUBSCRIPTIONS_PER_CALLER: live subscriptions one principal may hold over all its connections (default 100). */
+  maxSubscriptionsPerCaller: number;
   /** APQ_CACHE_MAX_BYTES: the bound of the automatic persisted queries' store; 0 turns APQ off. */
   apqCacheMaxBytes: number;
   /** AUTH_*: who may call, and with which scopes (src/auth/config.ts names each variable). */
@@ -171,6 +181,21 @@ class Reader {
     return entries;
   }
 
+  hosts(name: string): string[] {
+    const list = this.raw(name);
+    if (list === undefined) return [];
+    const entries = list
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter((item) => item !== "");
+    for (const entry of entries) {
+      if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(entry)) {
+        this.problems.push(`${name} entries must be host names such as gateway.example.com or *.example.com (no port, no scheme), but one is "${entry}".`);
+      }
+    }
+    return entries;
+  }
+
   region(name: string, value: string | undefined): string | undefined {
     if (value === undefined) return undefined;
     if (!isRegionName(value)) {
@@ -220,6 +245,9 @@ export function loadConfig(env: Env): GatewayConfig {
     nodeEnv: read.string("NODE_ENV", ""),
     ide: read.oneOf("IDE", "graphiql", ["graphiql", "sandbox", "off"] as const),
     corsOrigins: read.origins("CORS_ORIGINS"),
+    allowedHosts: read.hosts("ALLOWED_HOSTS"),
+    maxSubscriptionsPerConnection: read.integer("MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, 1, 10_000),
+    maxSubscriptionsPerCaller: read.integer("MAX_SUBSCRIPTIONS_PER_CALLER", 100, 1, 1_000_000),
     apqCacheMaxBytes: read.integer("APQ_CACHE_MAX_BYTES", 16 * 1024 * 1024, 0, 1024 * 1024 * 1024),
     auth: readAuthConfig(read),
     limits: readLimitsConfig(read),

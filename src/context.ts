@@ -1,16 +1,14 @@
 // The per-request context: what resolvers may use. New loaders every request, so one caller's
 // cached reads never answer another's; everything else is shared and stateless.
-import { randomUUID } from "node:crypto";
 import type { Principal } from "./auth/types.js";
-import { DEFAULT_SCOPES } from "./auth/types.js";
-import type { HeaderValues } from "./auth/credentials.js";
+import { ErrorCode, GatewayError } from "./errors.js";
 import type { RegionPolicy } from "./cloudcontrol/region.js";
 import type { ResourceRequestModel } from "./cloudcontrol/resourceRequest.js";
 import type { RouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
 import type { WaitClock, WaitOptions } from "./cloudcontrol/waitForRequest.js";
 import { systemClock, waitForRequest } from "./cloudcontrol/waitForRequest.js";
 import type { CallBudget } from "./limits/callBudget.js";
-import { createCallBudget, withCallBudget } from "./limits/callBudget.js";
+import { withCallBudget } from "./limits/callBudget.js";
 import type { GatewayLoaders, LoaderBatchObserver } from "./loaders/index.js";
 import { createLoaders } from "./loaders/index.js";
 import { operationDeadline } from "./pacing/index.js";
@@ -30,19 +28,12 @@ export interface GatewayContext {
   readonly requestProgress: RequestProgressFeed;
   /** Who is calling: authenticated before the context was made (anonymous with every scope when AUTH_MODE=off). */
   readonly principal: Principal;
+  /** How the operation reached the gateway (logged with it). */
+  readonly door: Door;
   /** Correlates the logs, the metrics and INTERNAL_SERVER_ERROR answers of this request. */
   readonly requestId: string;
   /** The Cloud Control calls this request may still make (MAX_COST); `cloudControl` and the loaders spend it. */
   readonly callBudget: CallBudget;
-}
-
-/** What an adapter knows about the request it makes a context for. */
-export interface ContextRequest {
-  /** Lower-case header names. Credentials are read from here when no principal is given. */
-  readonly headers?: HeaderValues;
-  /** Set by adapters that authenticated already (node:http, before reading the body). */
-  readonly principal?: Principal;
-  readonly requestId?: string;
 }
 
 export interface ContextDependencies {
@@ -58,35 +49,39 @@ export interface ContextDependencies {
   cloudControlFor?: (signal: AbortSignal) => RouteResponseCloudControl;
   /** Shared by every context; by default one for this factory, polling with the `wait` delays. */
   requestProgress?: RequestProgressFeed;
-  /**
-   * Turns a request's headers into a principal or throws the refusal (UNAUTHENTICATED, HTTP 401).
-   * Without it every request is anonymous with every scope, as with AUTH_MODE=off.
-   */
-  authenticate?: (headers: HeaderValues | undefined) => Promise<Principal>;
-  /** MAX_COST: Cloud Control calls one request may make. Unbounded without it. */
-  maxCloudControlCalls?: number;
   onLoaderBatch?: LoaderBatchObserver;
 }
-
-/** Without an authenticator (tests that build contexts directly): the default scope names, both. */
-const ANYONE: Principal = { subject: "anonymous", via: "anonymous", scopes: new Set([DEFAULT_SCOPES.read, DEFAULT_SCOPES.write]) };
 
 /** Thrown by a status poll when the budget is spent: the wait ends with the request as last seen. */
 class BudgetSpent extends Error {}
 
-export function createContextFactory(dependencies: ContextDependencies): (request?: ContextRequest) => Promise<GatewayContext> {
+/** How an operation reached the gateway: logged with it. */
+export type Door = "http" | "websocket" | "lambda";
+
+/** Who the context is for: what the pipeline's first step established. */
+export interface ContextCaller {
+  readonly principal: Principal;
+  readonly requestId: string;
+  readonly door: Door;
+}
+
+/**
+ * Makes contexts for the operation pipeline (src/pipeline/), which alone calls it: it hands each
+ * context a call budget that stays closed until the operation passed every check, and says whether
+ * it did (the progress feed stays closed until then too).
+ */
+export type ContextFactory = (caller: ContextCaller, callBudget: CallBudget, isAdmitted: () => boolean) => GatewayContext;
+
+export function createContextFactory(dependencies: ContextDependencies): ContextFactory {
   const { regions, cloudControl, maxConcurrency, wait } = dependencies;
   const clock = dependencies.clock ?? systemClock;
   const requestProgress =
     dependencies.requestProgress ??
     createRequestProgressFeed({ poll: (region, token) => cloudControl.getRequestStatus(region, token), minDelayMs: wait.minDelayMs, maxDelayMs: wait.maxDelayMs });
-  return async (request = {}) => {
-    // Authentication comes first: a refused caller gets no deadline, loaders or budget.
-    const principal = request.principal ?? (dependencies.authenticate ? await dependencies.authenticate(request.headers) : ANYONE);
+  return (caller, callBudget, isAdmitted) => {
     const { operationTimeoutMs, cloudControlFor } = dependencies;
     const signal = operationTimeoutMs === undefined ? undefined : operationDeadline(operationTimeoutMs);
     const startedAt = clock.now();
-    const callBudget = createCallBudget(dependencies.maxCloudControlCalls ?? Number.POSITIVE_INFINITY);
     const bound = withCallBudget(signal === undefined || cloudControlFor === undefined ? cloudControl : cloudControlFor(signal), callBudget);
     const loaders = createLoaders(bound, maxConcurrency, dependencies.onLoaderBatch);
     return {
@@ -94,9 +89,20 @@ export function createContextFactory(dependencies: ContextDependencies): (reques
       cloudControl: bound,
       loaders,
       signal,
-      requestProgress,
-      principal,
-      requestId: request.requestId ?? randomUUID(),
+      // The feed polls outside the call budget, so it is closed by hand until the pipeline admits the operation.
+      requestProgress: {
+        follow(region, requestToken) {
+          if (!isAdmitted()) throw new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "A subscription was followed for an operation the pipeline did not admit.");
+          return requestProgress.follow(region, requestToken);
+        },
+        get activePollers() {
+          return requestProgress.activePollers;
+        },
+        close: () => requestProgress.close(),
+      },
+      principal: caller.principal,
+      requestId: caller.requestId,
+      door: caller.door,
       callBudget,
       async waitForRequest(request) {
         // Polls AWS directly: the loader would answer its cached (stale) status.

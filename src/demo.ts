@@ -55,7 +55,7 @@ export async function startDemo(config: DemoConfig, logger: GatewayLogger = cons
         createRouteId: DEMO_ROUTES.disconnect,
       },
     });
-    const http = await startHttpServer(gateway, { host: config.gateway.host, port: config.gateway.port, logger, drainTimeoutMs: config.gateway.shutdownGraceMs });
+    const http = await startHttpServer(gateway, { host: config.gateway.host, port: config.gateway.port, drainTimeoutMs: config.gateway.shutdownGraceMs });
     const loopback = ["127.0.0.1", "localhost", "::1"].includes(config.gateway.host);
     logger.info(
       [

@@ -100,6 +100,17 @@ function originalErrorOf(error: unknown): unknown {
   return current;
 }
 
+/**
+ * The operation pipeline's refusals (src/pipeline/refusal.ts): errors made to be sent, with a public
+ * code and public extensions (a limit's measure and bound). Recognised by shape, so this module
+ * needs nothing from the pipeline.
+ */
+function isPublicRefusal(error: unknown): error is Error & { extensions: Record<string, string | number> } {
+  if (!(error instanceof Error) || error.name !== "Refusal") return false;
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  return typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && (PUBLIC_CODES.has(code) || APOLLO_REQUEST_CODES.has(code));
+}
+
 export interface ErrorFormatterOptions {
   /** MASK_AWS_MESSAGES: hide ARNs and account ids in AWS's messages (default true). */
   maskAwsMessages?: boolean;
@@ -128,6 +139,7 @@ export function createErrorFormatter(logger: GatewayLogger, options: ErrorFormat
       const message = mask && original.awsErrorName !== undefined ? maskAwsMessage(original.message) : original.message;
       return { message, ...where, extensions: original.extensions };
     }
+    if (isPublicRefusal(original)) return { message: original.message, ...where, extensions: original.extensions };
     const code = formatted.extensions?.code;
     if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && (PUBLIC_CODES.has(code) || APOLLO_REQUEST_CODES.has(code))) {
       return { message: formatted.message, ...where, extensions: { code } };

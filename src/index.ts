@@ -35,7 +35,7 @@ async function serve(): Promise<Stoppable> {
   const log = createLogger({ level: config.logLevel });
   const logger = gatewayLoggerOf(log);
   const gateway = createGateway({ config: { ...config, region }, log, logger });
-  const http = await startHttpServer(gateway, { host: config.host, port: config.port, logger, drainTimeoutMs: config.shutdownGraceMs });
+  const http = await startHttpServer(gateway, { host: config.host, port: config.port, drainTimeoutMs: config.shutdownGraceMs });
   console.info(`GraphQL gateway: ${http.graphqlUrl} (default region ${region}, Cloud Control at ${config.endpoint ?? "AWS"})`);
   if (config.auth.mode === "off") console.warn(`Authentication is OFF (AUTH_MODE=off): anyone who can reach ${http.url} can read and change route responses.`);
   return http;

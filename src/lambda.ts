@@ -1,7 +1,8 @@
-// The gateway as an AWS Lambda function behind an API Gateway HTTP API (payload format 2.0), through
-// Apollo's Lambda integration. A process entry like index.ts: it reads process.env (Lambda's
-// configuration), and nothing below it does. The same createGateway as the HTTP server: same schema,
-// authentication, limits, pacing and cache; only the transport differs.
+// The Lambda door: the gateway as an AWS Lambda function behind an API Gateway HTTP API (payload
+// format 2.0), through Apollo's Lambda integration. A process entry like index.ts: it reads
+// process.env (Lambda's configuration), and nothing below it does. The same createGateway and the
+// same operation pipeline as the HTTP door: step 1 (Host, credentials) runs when Apollo asks for the
+// context, the other steps inside Apollo (src/pipeline/apollo.ts); only the transport differs.
 //
 // One warm instance serves one request at a time, so its token bucket and concurrency cap pace only
 // that instance: with many concurrent instances, cap the function's reserved concurrency (or lower
@@ -14,6 +15,9 @@ import type { StaticCredentials } from "./cloudcontrol/client.js";
 import type { Env } from "./config.js";
 import { ConfigError, loadConfig } from "./config.js";
 import type { GatewayLogger } from "./errors.js";
+import { requestIdFrom } from "./http/index.js";
+import type { Logger } from "./observability/index.js";
+import { Refusal } from "./pipeline/index.js";
 import type { Gateway } from "./server.js";
 import { createGateway } from "./server.js";
 
@@ -25,6 +29,8 @@ export interface LambdaGatewayOptions {
   /** Fixed credentials (tests); in Lambda the SDK's chain finds the execution role's. */
   credentials?: StaticCredentials;
   logger?: GatewayLogger;
+  /** Structured logs (pino); none by default. */
+  log?: Logger;
 }
 
 export interface LambdaGateway {
@@ -44,13 +50,22 @@ export function createLambdaGateway(options: LambdaGatewayOptions): LambdaGatewa
   // Lambda always sets AWS_REGION to the function's region.
   const region = config.region;
   if (region === undefined) throw new ConfigError(["No AWS region: AWS_REGION must be set (Lambda sets it)."]);
-  const gateway = createGateway({ config: { ...config, region }, credentials: options.credentials, logger: options.logger });
+  const gateway = createGateway({ config: { ...config, region }, credentials: options.credentials, logger: options.logger, log: options.log });
   // The integration is CommonJS and types its parameter with @apollo/server's CommonJS declarations;
   // ours is the ESM build of the same version. Same class, two declarations: only the types differ.
   const apollo = gateway.apollo as never;
   const lambda = startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    // Authenticates the event's headers exactly as the HTTP server does (a refusal answers 401).
-    context: async ({ event }) => gateway.createContext({ headers: headersOf(event), requestId: event.requestContext.requestId }),
+    // Step 1 of the pipeline on the event's headers, exactly as the HTTP door runs it (a refusal
+    // answers with its status: 401, or 403 for a foreign Host).
+    context: async ({ event }) => {
+      try {
+        const caller = await gateway.pipeline.admitCaller({ headers: headersOf(event), door: "lambda", requestId: requestIdFrom(event.requestContext.requestId) });
+        return gateway.pipeline.createContext(caller);
+      } catch (error) {
+        if (error instanceof Refusal) throw gateway.pipeline.toGraphQLError(error);
+        throw error;
+      }
+    },
   });
   return {
     gateway,

@@ -1,11 +1,12 @@
-// The composition root, transport-agnostic: builds the SDK clients, the Cloud Control facade, the
-// context factory and the Apollo server. Adapters (src/http/ today, a Lambda handler later) take
-// `apollo` and `createContext` from here and never build either themselves.
+// The composition root, free of transport types: builds the SDK clients, the Cloud Control facade,
+// the context factory, the operation pipeline and the Apollo server. Doors (src/http/ for node:http
+// and WebSocket, src/lambda.ts for Lambda events) take `apollo` and `pipeline` from here and never
+// build either themselves.
 import { ApolloServer } from "@apollo/server";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { authSettingsOf, createAuthenticator } from "./auth/index.js";
@@ -17,27 +18,20 @@ import { createRouteResponseCloudControl } from "./cloudcontrol/routeResponseApi
 import { createGatewayCache } from "./cache/gatewayCache.js";
 import type { GatewayConfig } from "./config.js";
 import { probeCloudControl } from "./cloudcontrol/probe.js";
-import type { ContextRequest, GatewayContext } from "./context.js";
+import type { GatewayContext } from "./context.js";
 import { createContextFactory } from "./context.js";
-import type { AdmittedRequest } from "./edge/index.js";
-import { authenticateHeaders, createAdmission, createPrelude } from "./edge/index.js";
-import { maxAliasesRule, maxDepthRule, maxWaitPolls } from "./limits/index.js";
-import { cloudControlMetricsObserver, createLogger, createMetrics, healthRoute, metricsRoute, readinessRoute } from "./observability/index.js";
-import type { Logger } from "./observability/index.js";
-import { operationGuardPlugin, operationLogPlugin, withRootFieldScopes } from "./plugins/index.js";
+import { maxWaitPolls } from "./limits/index.js";
+import { cloudControlMetricsObserver, createLogger, createMetrics } from "./observability/index.js";
+import type { Logger, Metrics } from "./observability/index.js";
+import type { OperationPipeline } from "./pipeline/index.js";
+import { createHostCheck, createOperationPipeline, pipelinePlugin } from "./pipeline/index.js";
+import { withRootFieldScopes } from "./plugins/index.js";
 import type { GatewayLogger } from "./errors.js";
 import { createErrorFormatter } from "./errors.js";
-import { createFrontendSupport } from "./frontends/index.js";
-import type { UpgradeHandler } from "./subscriptions/index.js";
+import { createOriginMatcher, createPersistedQueryStore, graphqlResponseCachingPlugin, parseOriginPattern } from "./frontends/index.js";
 import { resolvers } from "./resolvers/index.js";
-import { createIdeHandler, defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
-import type { RouteResponseExampleIds } from "./ide/index.js";
-
-/**
- * A handler for one of the gateway's HTTP routes besides GraphQL (the IDE, health, metrics): true
- * when it answered the request, false to let the next one try. Adapters run them in order.
- */
-export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+import { defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
+import type { IdeExample, RouteResponseExampleIds } from "./ide/index.js";
 
 /** The configuration once the default region is known (from AWS_REGION or the SDK's chain). */
 export type ResolvedGatewayConfig = Omit<GatewayConfig, "region"> & { region: string };
@@ -57,23 +51,25 @@ export interface GatewayOptions {
   log?: Logger;
 }
 
+/** What a browser opening the GraphQL path gets (IDE). */
+export type IdeSetup = { kind: "graphiql"; assetsDir: string; examples: IdeExample[] } | { kind: "sandbox" } | { kind: "off" };
+
 export interface Gateway {
+  readonly config: ResolvedGatewayConfig;
   readonly apollo: ApolloServer<GatewayContext>;
-  /**
-   * Makes the context of one GraphQL request (fresh loaders, call budget). Authenticates the
-   * request's headers unless it comes with a principal; a refusal is UNAUTHENTICATED with HTTP 401.
-   */
-  readonly createContext: (request?: ContextRequest) => Promise<GatewayContext>;
-  /** For HTTP adapters, before reading the body: the admitted request, or undefined once it answered 401 itself. */
-  readonly admit?: (req: IncomingMessage, res: ServerResponse) => Promise<AdmittedRequest | undefined>;
-  /** MAX_BODY_BYTES: HTTP adapters answer larger bodies with 413. */
-  readonly maxBodyBytes?: number;
-  /** Routes served before GraphQL, in order. */
-  readonly httpRoutes: readonly HttpRoute[];
-  /** Takers of HTTP upgrades (subscriptions over WebSocket on the GraphQL path), in order. */
-  readonly upgradeHandlers?: readonly UpgradeHandler[];
+  /** Every door's way in: authentication, limits, validation, scopes, logging, formatting. */
+  readonly pipeline: OperationPipeline;
+  /** Whether a page of this origin may call the gateway (CORS_ORIGINS). */
+  readonly isOriginAllowed: (origin: string) => boolean;
+  readonly ide: IdeSetup;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  /** For logs of the doors' own failures. */
+  readonly logger: GatewayLogger;
+  /** What /readyz reports besides the configuration: credentials and Cloud Control, "ok" or a short reason. */
+  readinessChecks(): Promise<Record<string, string>>;
   start(): Promise<void>;
-  /** Stops Apollo and closes the SDK clients' connections. */
+  /** Stops Apollo, the progress pollers and the SDK clients' connections. */
   stop(): Promise<void>;
 }
 
@@ -95,23 +91,33 @@ export function loadTypeDefs(directory = defaultSchemaDirectory()): string[] {
 }
 
 /** The browser IDE as configured: GraphiQL from our own files, Apollo Sandbox from its CDN, or none. */
-function ideSetup(options: GatewayOptions, logger: GatewayLogger): { routes: HttpRoute[]; landingPage: ApolloServerPlugin } {
+function ideSetup(options: GatewayOptions, logger: GatewayLogger): { setup: IdeSetup; landingPage: ApolloServerPlugin } {
   const disabled = ApolloServerPluginLandingPageDisabled();
   switch (options.config.ide) {
     case "sandbox":
-      return { routes: [], landingPage: ApolloServerPluginLandingPageLocalDefault({ footer: false }) };
+      return { setup: { kind: "sandbox" }, landingPage: ApolloServerPluginLandingPageLocalDefault({ footer: false }) };
     case "off":
-      return { routes: [], landingPage: disabled };
+      return { setup: { kind: "off" }, landingPage: disabled };
     case "graphiql": {
       const assetsDir = defaultIdeAssetsDir();
       if (assetsDir === undefined) {
         logger.warn("The IDE is not built (npm run build:ide): /graphql serves no page to browsers.");
-        return { routes: [], landingPage: disabled };
+        return { setup: { kind: "off" }, landingPage: disabled };
       }
-      const ide = createIdeHandler({ assetsDir, endpoint: "/graphql", examples: routeResponseExamples(options.exampleIds) });
-      return { routes: [(req, res) => ide.handle(req, res)], landingPage: disabled };
+      return { setup: { kind: "graphiql", assetsDir, examples: routeResponseExamples(options.exampleIds) }, landingPage: disabled };
     }
   }
+}
+
+/** CORS_ORIGINS as a matcher (the configuration checked the entries already). */
+function originMatcher(entries: readonly string[]): (origin: string) => boolean {
+  return createOriginMatcher(
+    entries.map((entry) => {
+      const pattern = parseOriginPattern(entry);
+      if (pattern === null) throw new TypeError(`"${entry}" is not an origin such as https://app.example.com or http://localhost:*.`);
+      return pattern;
+    }),
+  );
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -120,7 +126,6 @@ export function createGateway(options: GatewayOptions): Gateway {
   const log = options.log ?? createLogger({ level: "silent" });
   const metrics = createMetrics();
   const authenticator = createAuthenticator(authSettingsOf(config.auth));
-  const limitRules = [maxDepthRule(config.limits.maxDepth), maxAliasesRule(config.limits.maxAliases)];
   const clients = createCloudControlClients({
     endpoint: config.endpoint,
     credentials: options.credentials,
@@ -136,28 +141,46 @@ export function createGateway(options: GatewayOptions): Gateway {
   const cloudControl = cache.wrap(options.cloudControl ?? createRouteResponseCloudControl(clients));
   const cloudControlFor =
     options.cloudControl === undefined ? (signal: AbortSignal) => cache.wrap(createRouteResponseCloudControl(clients, { signal })) : undefined;
+  const wait = { timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs };
   const createContext = createContextFactory({
     regions: createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions }),
     cloudControl,
     maxConcurrency: config.maxConcurrency,
     operationTimeoutMs: config.operationTimeoutMs,
     cloudControlFor,
-    wait: { timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs },
-    authenticate: (headers) => authenticateHeaders(authenticator, headers),
-    maxCloudControlCalls: config.limits.maxCost,
+    wait,
     onLoaderBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size),
   });
   const ide = ideSetup(options, logger);
-  const frontends = createFrontendSupport<GatewayContext>({ path: "/graphql", corsOrigins: config.corsOrigins, apqCacheMaxBytes: config.apqCacheMaxBytes, createContext, logger, validationRules: limitRules });
+  const formatError = createErrorFormatter(logger, { maskAwsMessages: config.maskAwsMessages });
+  let schema: GraphQLSchema | undefined;
+  const pipeline = createOperationPipeline({
+    authenticator,
+    hostCheck: createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: config.allowedHosts }),
+    scopes: config.auth.scopes,
+    limits: config.limits,
+    cost: { waitPolls: maxWaitPolls(wait) },
+    introspection: config.introspection,
+    schema: () => {
+      if (schema === undefined) throw new Error("The GraphQL schema is not loaded yet: start the gateway before serving.");
+      return schema;
+    },
+    createContext,
+    formatError,
+    subscriptions: { perConnection: config.maxSubscriptionsPerConnection, perCaller: config.maxSubscriptionsPerCaller },
+    log,
+    metrics,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(options.schemaDirectory),
     resolvers: withRootFieldScopes(resolvers, config.auth.scopes),
-    formatError: createErrorFormatter(logger, { maskAwsMessages: config.maskAwsMessages }),
+    formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
-    validationRules: limitRules,
-    parseOptions: { maxTokens: config.limits.maxTokens },
-    // Both are Apollo's defaults, stated because the limits above rely on them: one operation per
+    // The pipeline validates (src/pipeline/apollo.ts says why Apollo must not do it first).
+    dangerouslyDisableValidation: true,
+    parseOptions: pipeline.parseOptions,
+    // Both are Apollo's defaults, stated because the limits rely on them: one operation per
     // request (a batch would multiply every limit), and no simple requests a browser could forge.
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -170,35 +193,32 @@ export function createGateway(options: GatewayOptions): Gateway {
     logger: { debug: () => {}, info: (message) => logger.info(String(message)), warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
     plugins: [
       ide.landingPage,
-      ...frontends.apolloPlugins,
-      operationGuardPlugin<GatewayContext>({
-        scopes: config.auth.scopes,
-        maxDocumentBytes: config.limits.maxDocumentBytes,
-        maxStringLength: config.limits.maxStringLength,
-        maxCost: config.limits.maxCost,
-        cost: { waitPolls: maxWaitPolls({ timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs }) },
-      }),
-      operationLogPlugin<GatewayContext>({ log, metrics }),
+      graphqlResponseCachingPlugin<GatewayContext>(),
+      {
+        async serverWillStart() {
+          return {
+            schemaDidLoadOrUpdate({ apiSchema }) {
+              schema = apiSchema;
+            },
+          };
+        },
+      },
+      pipelinePlugin(pipeline),
     ],
-    persistedQueries: frontends.persistedQueries,
+    persistedQueries: config.apqCacheMaxBytes === 0 ? false : { cache: createPersistedQueryStore(config.apqCacheMaxBytes) },
   });
   return {
+    config,
     apollo,
-    createContext,
-    httpRoutes: [
-      createPrelude({ log, metrics, graphqlPath: "/graphql", hstsMaxAgeSeconds: config.hstsMaxAgeSeconds }),
-      healthRoute(),
-      readinessRoute({ checks: async () => ({ ...(await probeCloudControl(clients, config.region)) }) }),
-      ...(config.metrics ? [metricsRoute(metrics.registry)] : []),
-      ...ide.routes,
-      ...frontends.httpRoutes,
-    ],
-    admit: createAdmission({ authenticator, apolloLandingPage: config.ide === "sandbox" }),
-    maxBodyBytes: config.limits.maxBodyBytes,
-    upgradeHandlers: frontends.upgradeHandlers,
+    pipeline,
+    isOriginAllowed: originMatcher(config.corsOrigins),
+    ide: ide.setup,
+    metrics,
+    log,
+    logger,
+    readinessChecks: async () => ({ ...(await probeCloudControl(clients, config.region)) }),
     start: () => apollo.start(),
     async stop() {
-      await frontends.close();
       await apollo.stop();
       clients.destroy();
       await cache.close();

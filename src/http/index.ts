@@ -1,4 +1,8 @@
-export { createGraphQLHandler } from "./nodeHttpHandler.js";
-export type { GraphQLEndpoint, GraphQLHandlerOptions } from "./nodeHttpHandler.js";
-export { startHttpServer } from "./nodeHttpServer.js";
-export type { HttpServerOptions, RunningHttpServer } from "./nodeHttpServer.js";
+// The node:http adapter: the HTTP door, the WebSocket door and the routes beside them.
+export { CORS_ALLOWED_HEADERS, CORS_ALLOWED_METHODS, GRAPHQL_VARY } from "./cors.js";
+export { createIdeHandler } from "./ide.js";
+export type { IdeHandler } from "./ide.js";
+export { REQUEST_ID_HEADER, requestIdFrom } from "./requestId.js";
+export { GRAPHQL_PATH, startHttpServer } from "./server.js";
+export type { HttpRoute, HttpServerOptions, RunningHttpServer } from "./server.js";
+export type { UpgradeHandler } from "./webSocket.js";

@@ -1,5 +1,4 @@
 // The public shapes of the IDE handler.
-import type { IncomingMessage, ServerResponse } from "node:http";
 import type { IdeExample } from "./pageConfig.js";
 
 export interface IdeOptions {
@@ -11,12 +10,4 @@ export interface IdeOptions {
   examples: IdeExample[];
   /** The page's title. Default "GraphQL IDE". */
   title?: string;
-}
-
-export interface IdeHandler {
-  /**
-   * Answers the IDE's own requests and returns true. Returns false, having touched nothing, for
-   * every other request (GraphQL over HTTP included), which the caller then serves.
-   */
-  handle(req: IncomingMessage, res: ServerResponse): boolean;
 }

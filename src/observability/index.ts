@@ -4,5 +4,3 @@ export { createLogger, REDACTED_PATHS } from "./logger.js";
 export type { Logger } from "./logger.js";
 export { createMetrics } from "./metrics.js";
 export type { Metrics } from "./metrics.js";
-export { healthRoute, metricsRoute, readinessRoute } from "./routes.js";
-export type { ReadinessChecks, ReadinessOptions } from "./routes.js";

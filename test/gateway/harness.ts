@@ -75,7 +75,7 @@ export async function startTestGateway(emulator: RunningEmulator, options: TestG
   };
   const logger = new RecordingLogger();
   const gateway = createGateway({ config, credentials: options.credentials ?? TEST_CREDENTIALS, logger, cloudControl: options.cloudControl });
-  const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0, logger });
+  const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0 });
   after(() => http.close());
   return {
     graphqlUrl: http.graphqlUrl,

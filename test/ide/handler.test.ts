@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import type { IdeExample, IdeOptions } from "../../src/ide/index.js";
-import { createIdeHandler, defaultIdeAssetsDir, IDE_CONTENT_SECURITY_POLICY } from "../../src/ide/index.js";
+import { defaultIdeAssetsDir, IDE_CONTENT_SECURITY_POLICY } from "../../src/ide/index.js";
+import { createIdeHandler } from "../../src/http/index.js";
 import type { TestServer } from "./harness.js";
 import { BROWSER_NAVIGATION_ACCEPT, disposeAfter, rawRequest, startTestServer } from "./harness.js";
 

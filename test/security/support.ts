@@ -124,7 +124,7 @@ export async function startSecureGateway(emulator: RunningEmulator, options: Sec
   const log = createLogger({ level: "debug", destination });
   const recorder = new RecordingLogger();
   const gateway = createGateway({ config, credentials: TEST_CREDENTIALS, logger: recorder, log, cloudControl: options.cloudControl });
-  const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0, logger: recorder });
+  const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0 });
   after(() => http.close());
   const request = async (path: string, init?: RequestInit) => answer(await fetch(`${http.url}${path}`, init));
   return {

@@ -189,7 +189,7 @@ describe("resourceRequestProgress over graphql-ws", () => {
       credentials: TEST_CREDENTIALS,
       logger,
     });
-    const http = await startHttpServer(own, { host: "127.0.0.1", port: 0, logger });
+    const http = await startHttpServer(own, { host: "127.0.0.1", port: 0 });
     const token = await startUpdate(
       {
         ...gateway,

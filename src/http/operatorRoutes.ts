@@ -4,10 +4,10 @@
 // second costs at most one Cloud Control call per cache period.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Registry } from "prom-client";
+import { pathOf } from "./respond.js";
 
 type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
-const pathOf = (req: IncomingMessage): string => (req.url ?? "/").split(/[?#]/, 1)[0] ?? "/";
 
 function answer(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, body: string): void {
   res.statusCode = status;

@@ -3,6 +3,7 @@
 // preflight is answered here, before GraphQL. No credentials mode: the gateway reads credentials
 // from headers (Authorization, x-api-key), never from cookies.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { pathOf } from "./respond.js";
 
 export interface CorsOptions {
   /** The GraphQL path; other paths are not the business of cross-origin pages. */
@@ -26,12 +27,6 @@ const EXPOSED_HEADERS = ["x-request-id"];
  * versus JSON on Accept, the result on the caller's credentials.
  */
 export const GRAPHQL_VARY = "Origin, Accept, Authorization, X-Api-Key";
-
-function pathOf(req: IncomingMessage): string {
-  const target = req.url ?? "/";
-  const end = target.search(/[?#]/);
-  return end === -1 ? target : target.slice(0, end);
-}
 
 /**
  * A route for the node:http adapter: sets the CORS and Vary headers of GraphQL responses and

@@ -1,13 +1,17 @@
-// The node:http adapter of the IDE: a browser's GET of the GraphQL path gets the page, and
-// /ide/assets/ serves the hashed files. Everything else is left to the caller (handle returns false).
+// The IDE's route: a browser's GET of the GraphQL path gets the page, and /ide/assets/ serves the
+// hashed files. Everything else is left to the next route (handle returns false).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { IdeAsset } from "./assets.js";
-import { loadIdeAssets } from "./assets.js";
-import type { ContentCoding } from "./negotiation.js";
-import { chooseContentCoding, prefersHtml } from "./negotiation.js";
-import { IDE_ASSETS_PATH, IDE_CONTENT_SECURITY_POLICY, renderIdePage } from "./page.js";
-import type { IdeExample } from "./pageConfig.js";
-import type { IdeHandler, IdeOptions } from "./types.js";
+import type { ContentCoding, IdeAsset, IdeExample, IdeOptions } from "../ide/index.js";
+import { IDE_ASSETS_PATH, IDE_CONTENT_SECURITY_POLICY, chooseContentCoding, loadIdeAssets, prefersHtml, renderIdePage } from "../ide/index.js";
+import { pathOf, sendText } from "./respond.js";
+
+export interface IdeHandler {
+  /**
+   * Answers the IDE's own requests and returns true. Returns false, having touched nothing, for
+   * every other request (GraphQL over HTTP included), which the caller then serves.
+   */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+}
 
 const DEFAULT_TITLE = "GraphQL IDE";
 /** A year, the longest RFC 9111 §5.2.2.1 caches are advised to honour; `immutable` is RFC 8246. */
@@ -51,26 +55,14 @@ function getValidExamples(examples: unknown): IdeExample[] {
   });
 }
 
-/** The path of a request target, undecoded: names are matched exactly, so `%2e%2e` is just unknown. */
-function pathOf(req: IncomingMessage): string {
-  const target = req.url ?? "/";
-  const end = target.search(/[?#]/);
-  return end === -1 ? target : target.slice(0, end);
-}
-
 function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "no-referrer");
 }
 
-function sendText(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+function sendIdeText(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   setSecurityHeaders(res);
-  res.statusCode = status;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.setHeader("Content-Type", "text/plain; charset=utf-8");
-  res.setHeader("Cache-Control", "no-store");
-  res.setHeader("Content-Length", Buffer.byteLength(text));
-  res.end(req.method === "HEAD" ? undefined : text);
+  sendText(req, res, status, text, headers);
 }
 
 const ENCODING_PREFERENCE: readonly ContentCoding[] = ["br", "gzip"];
@@ -129,11 +121,11 @@ export function createIdeHandler(options: IdeOptions): IdeHandler {
       }
       if (!path.startsWith(IDE_ASSETS_PATH)) return false;
       if (!isRead) {
-        sendText(req, res, 405, "The IDE's files are read with GET.\n", { Allow: "GET, HEAD" });
+        sendIdeText(req, res, 405, "The IDE's files are read with GET.\n", { Allow: "GET, HEAD" });
         return true;
       }
       const asset = assets.files.get(path.slice(IDE_ASSETS_PATH.length));
-      if (asset === undefined) sendText(req, res, 404, "No such IDE file.\n");
+      if (asset === undefined) sendIdeText(req, res, 404, "No such IDE file.\n");
       else sendAsset(req, res, asset);
       return true;
     },

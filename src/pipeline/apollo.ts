@@ -1,0 +1,51 @@
+// The pipeline inside Apollo Server, for the doors that hand requests to Apollo (node:http and
+// Lambda). Apollo parses (with the pipeline's parser options) and resolves the operation; its own
+// validation is off (`dangerouslyDisableValidation`), because the pipeline validates, and must do
+// so after its selection bound: graphql-js's overlapping-fields rule is quadratic in the fields it
+// is given. didResolveOperation is the first hook whose errors Apollo answers as a request error
+// (earlier ones become HTTP 500), so every check runs there; nothing executes before it.
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
+import type { GatewayContext } from "../context.js";
+import { ErrorCode } from "../errors.js";
+import type { OperationPipeline } from "./pipeline.js";
+import { Refusal } from "./refusal.js";
+
+function withRequestId(errors: readonly GraphQLFormattedError[], requestId: string): GraphQLFormattedError[] {
+  return errors.map((error) => (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...error, extensions: { ...error.extensions, requestId } } : error));
+}
+
+export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      const startedAt = process.hrtime.bigint();
+      let executed = false;
+      let codes: string[] = [];
+      return {
+        async didResolveOperation({ source, document, request, contextValue }) {
+          try {
+            // Apollo's HTTP transport cannot stream a subscription's events (it has no SSE or
+            // multipart transport enabled here): those are refused with where to subscribe.
+            pipeline.admitOperation(contextValue, { source, document, operationName: request.operationName, variables: request.variables, streams: false });
+          } catch (error) {
+            if (error instanceof Refusal) throw pipeline.toGraphQLError(error);
+            throw error;
+          }
+        },
+        async executionDidStart() {
+          executed = true;
+        },
+        async didEncounterErrors({ errors }) {
+          codes = errors.map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+        },
+        async willSendResponse({ response, operation, operationName, contextValue }) {
+          const body = response.body;
+          if (body.kind === "single" && body.singleResult.errors !== undefined) {
+            body.singleResult = { ...body.singleResult, errors: withRequestId(body.singleResult.errors, contextValue.requestId) };
+          }
+          pipeline.record(contextValue, { operationName, operationType: operation?.operation, executed, codes, startedAt });
+        },
+      };
+    },
+  };
+}

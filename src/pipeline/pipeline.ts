@@ -1,0 +1,325 @@
+// The one operation pipeline. Every GraphQL operation, whatever door it comes through (HTTP POST or
+// GET, a WebSocket, a Lambda event), passes these steps in this order:
+//
+//   1. admitCaller      the Host (against DNS rebinding), then the credentials: who is calling
+//   2. admitOperation   the document's size, parsing with the token limit, the selection bound,
+//                       validation (graphql-js's rules and the gateway's depth, alias and
+//                       introspection rules), the operation, the caller's scope, the longest
+//                       string, the estimated Cloud Control cost, and whether the door can carry it
+//   3. openSubscription the caps on live subscriptions per connection and per caller
+//   4. formatError      masking of AWS details and of anything unexpected
+//   5. record           one log record and the operation metrics
+//
+// Doors only translate their transport into these calls. They cannot skip step 2: the context that
+// resolvers get is made here with a call budget of zero and a closed progress feed, and only
+// admitOperation opens them, so an operation that did not pass every check makes no Cloud Control
+// call, whatever a door forgets.
+import { LRUCache } from "lru-cache";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, specifiedRules, validate } from "graphql";
+import type { DocumentNode, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode, ValidationRule } from "graphql";
+import { randomUUID } from "node:crypto";
+import type { Authenticator, HeaderValues, ScopeNames } from "../auth/index.js";
+import { AuthenticationError, credentialsFromHeaders, presentsCredentials, scopeRefusal } from "../auth/index.js";
+import type { OperationType } from "../auth/index.js";
+import type { ContextCaller, Door, GatewayContext } from "../context.js";
+import { ErrorCode, GatewayError } from "../errors.js";
+import type { CallBudget, CostOptions, LimitsConfig } from "../limits/index.js";
+import { LimitExceededError, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
+import type { Logger } from "../observability/logger.js";
+import type { Metrics } from "../observability/metrics.js";
+import type { HostCheck } from "./hostCheck.js";
+import { Refusal, RequestCode, badRequest, forbidden } from "./refusal.js";
+
+export type { Door };
+
+/** Who is calling, once step 1 passed. */
+export type Caller = ContextCaller;
+
+/** What a door knows about an operation it received. */
+export interface OperationRequest {
+  /** The document's text (for a persisted query, the text the hash named). */
+  source: string;
+  /** Set when the door's GraphQL server parsed the source already (with the same limits). */
+  document?: DocumentNode;
+  operationName?: string | null | undefined;
+  variables?: Readonly<Record<string, unknown>> | null | undefined;
+  /** Whether the door can stream results; a subscription through one that cannot is refused. */
+  streams: boolean;
+}
+
+export interface AdmittedOperation {
+  readonly document: DocumentNode;
+  /** Undefined when the document names no runnable operation (the door answers that itself). */
+  readonly operation: OperationDefinitionNode | undefined;
+}
+
+export interface SubscriptionCaps {
+  /** MAX_SUBSCRIPTIONS_PER_CONNECTION: live subscriptions one WebSocket may hold. */
+  perConnection: number;
+  /** MAX_SUBSCRIPTIONS_PER_CALLER: live subscriptions one principal may hold, all connections together. */
+  perCaller: number;
+}
+
+/** The outcome of one operation, for the log and the metrics. */
+export interface OperationRecord {
+  operationName: string | null | undefined;
+  operationType: string | undefined;
+  /** Whether resolvers ran. */
+  executed: boolean;
+  /** The codes of the errors it answered, in order. */
+  codes: readonly string[];
+  /** From process.hrtime.bigint() when the door received it. */
+  startedAt: bigint;
+}
+
+export interface PipelineOptions {
+  authenticator: Authenticator;
+  hostCheck: HostCheck;
+  scopes: ScopeNames;
+  limits: LimitsConfig;
+  cost: CostOptions;
+  /** INTROSPECTION */
+  introspection: boolean;
+  /** The executable schema (Apollo builds it at start). */
+  schema: () => GraphQLSchema;
+  /** Makes a context for a caller, spending from `budget`. */
+  createContext: (caller: Caller, budget: CallBudget, isAdmitted: () => boolean) => GatewayContext;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  subscriptions: SubscriptionCaps;
+  log: Logger;
+  metrics: Metrics;
+}
+
+export interface OperationPipeline {
+  /** The parser's options, for a GraphQL server that parses before handing the document over. */
+  readonly parseOptions: { maxTokens: number };
+  /** Step 1. Throws a Refusal: 403 for a foreign Host, 401 for missing or refused credentials. */
+  admitCaller(request: { headers: HeaderValues; door: Door; requestId?: string | undefined }): Promise<Caller>;
+  /** The executable schema the operations run against. */
+  schema(): GraphQLSchema;
+  /** Throws the FORBIDDEN refusal when the caller lacks the scope an operation type needs. */
+  requireScope(caller: Caller, type: OperationType): void;
+  /** A context for the caller: it can make no Cloud Control call until admitOperation passes. */
+  createContext(caller: Caller): GatewayContext;
+  /** Step 2. Opens the context's budget, or throws a Refusal. */
+  admitOperation(context: GatewayContext, request: OperationRequest): AdmittedOperation;
+  /** Step 3. A release function, or a Refusal when a cap is reached. `connection` is the socket (or undefined). */
+  openSubscription(context: GatewayContext, connection: object | undefined): () => void;
+  /** Step 4. */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /** Step 5. */
+  record(context: GatewayContext, record: OperationRecord): void;
+  /** Refusal -> the GraphQL error a door sends (the formatter keeps its public extensions). */
+  toGraphQLError(refusal: Refusal): GraphQLError;
+}
+
+/** RFC 6750, section 3: the scheme, and `invalid_token` when credentials were sent but refused. */
+function challenge(presented: boolean): string {
+  return presented ? 'Bearer realm="graphql", error="invalid_token"' : 'Bearer realm="graphql"';
+}
+
+const OPERATION_TYPES: ReadonlySet<string> = new Set(["query", "mutation", "subscription"]);
+
+/** Validation results of documents seen before (they depend on the text and the schema only), bounded by text size. */
+const VALIDATED_CACHE_BYTES = 8 * 1024 * 1024;
+
+export function createOperationPipeline(options: PipelineOptions): OperationPipeline {
+  const { limits, scopes } = options;
+  const parseOptions = { maxTokens: limits.maxTokens };
+  const rules: ValidationRule[] = [
+    ...specifiedRules,
+    maxDepthRule(limits.maxDepth),
+    maxAliasesRule(limits.maxAliases),
+    ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
+  const validated = new LRUCache<string, readonly GraphQLError[]>({ maxSize: VALIDATED_CACHE_BYTES, sizeCalculation: (_value, key) => Math.max(1, key.length) });
+  // Keyed by the context's call budget, not the context: GraphQL servers copy the context object
+  // (Apollo clones it shallowly), and the budget is the one member every copy shares.
+  const openers = new WeakMap<CallBudget, () => void>();
+  const admitted = new WeakSet<CallBudget>();
+  const perConnection = new WeakMap<object, number>();
+  const perCaller = new Map<string, number>();
+
+  function validationErrors(source: string, document: DocumentNode): readonly GraphQLError[] {
+    let errors = validated.get(source);
+    if (errors === undefined) {
+      errors = validate(options.schema(), document, rules);
+      if (source.length <= VALIDATED_CACHE_BYTES / 8) validated.set(source, errors);
+    }
+    return errors;
+  }
+
+  function refuseLimit(error: LimitExceededError): never {
+    throw Refusal.of(error, 400);
+  }
+
+  function requireScope(caller: Caller, type: OperationType): void {
+    const problem = scopeRefusal(caller.principal, type, scopes);
+    if (problem !== undefined) throw forbidden(problem);
+  }
+
+  return {
+    parseOptions,
+    schema: options.schema,
+    requireScope,
+
+    async admitCaller(request) {
+      const requestId = request.requestId ?? randomUUID();
+      const host = request.headers.host;
+      const foreignHost = options.hostCheck(Array.isArray(host) ? host.join(",") : (host as string | undefined));
+      if (foreignHost !== undefined) throw forbidden(foreignHost);
+      const credentials = credentialsFromHeaders(request.headers);
+      try {
+        return { principal: await options.authenticator.authenticate(credentials), requestId, door: request.door };
+      } catch (error) {
+        // Anything but our own refusal (a JWKS fetch that failed, say) is still a refusal: the
+        // details go nowhere near the caller.
+        const message = error instanceof AuthenticationError ? error.message : "The credentials could not be verified.";
+        throw new Refusal(ErrorCode.UNAUTHENTICATED, message, { status: 401, headers: { "www-authenticate": challenge(presentsCredentials(credentials)) } });
+      }
+    },
+
+    createContext(caller) {
+      let open = false;
+      const budget = createGatedBudget(() => open, limits.maxCost);
+      openers.set(budget, () => (open = true));
+      return options.createContext(caller, budget, () => open);
+    },
+
+    admitOperation(context, request) {
+      const { source } = request;
+      const bytes = Buffer.byteLength(source, "utf8");
+      if (bytes > limits.maxDocumentBytes) {
+        refuseLimit(new LimitExceededError("documentBytes", bytes, limits.maxDocumentBytes, `The document is ${bytes} bytes; the limit is ${limits.maxDocumentBytes}.`));
+      }
+      let document = request.document;
+      if (document === undefined) {
+        try {
+          document = parse(source, parseOptions);
+        } catch (error) {
+          const parseError = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+          throw new Refusal(RequestCode.GRAPHQL_PARSE_FAILED, parseError.message, { status: 400, locations: parseError.locations });
+        }
+      }
+      // MERGE(h-limits): the selection bound goes here, before graphql-js's validation.
+      const [invalid] = validationErrors(source, document);
+      if (invalid !== undefined) {
+        const original = invalid.originalError;
+        if (original instanceof LimitExceededError) refuseLimit(original);
+        throw new Refusal(RequestCode.GRAPHQL_VALIDATION_FAILED, invalid.message, { status: 400, locations: invalid.locations });
+      }
+      const operation = getOperationAST(document, request.operationName) ?? undefined;
+      if (operation === undefined) return { document, operation };
+      const type = operation.operation as OperationType;
+      requireScope(context, type);
+      if (type === "subscription" && !request.streams) {
+        throw badRequest("Subscriptions stream their events: subscribe over WebSocket (the graphql-ws protocol) on this same path.");
+      }
+      const longest = longestString(document, request.variables ?? undefined);
+      if (longest > limits.maxStringLength) {
+        const message = `A string argument or variable is ${longest} characters long; the limit is ${limits.maxStringLength}.`;
+        refuseLimit(new LimitExceededError("stringLength", longest, limits.maxStringLength, message));
+      }
+      const cost = estimateCost(document, operation, request.variables ?? undefined, options.cost);
+      if (cost > limits.maxCost) {
+        const message = `This operation may cause ${cost} Cloud Control calls; the limit is ${limits.maxCost}. Ask for fewer items (first, ids) or fields, or split it.`;
+        refuseLimit(new LimitExceededError("cost", cost, limits.maxCost, message));
+      }
+      admitted.add(context.callBudget);
+      openers.get(context.callBudget)?.();
+      return { document, operation };
+    },
+
+    openSubscription(context, connection) {
+      if (!admitted.has(context.callBudget)) throw new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "A subscription was opened for an operation the pipeline did not admit.");
+      const caps = options.subscriptions;
+      const onConnection = connection === undefined ? 0 : (perConnection.get(connection) ?? 0);
+      if (connection !== undefined && onConnection >= caps.perConnection) {
+        throw new Refusal(ErrorCode.BAD_USER_INPUT, `This connection holds ${onConnection} subscriptions, the most one may (MAX_SUBSCRIPTIONS_PER_CONNECTION): complete one first.`, {
+          status: 429,
+          extensions: { subscriptions: onConnection, limit: caps.perConnection },
+        });
+      }
+      const key = `${context.principal.via}:${context.principal.subject}`;
+      const ofCaller = perCaller.get(key) ?? 0;
+      if (ofCaller >= caps.perCaller) {
+        throw new Refusal(ErrorCode.BAD_USER_INPUT, `These credentials hold ${ofCaller} subscriptions, the most one caller may (MAX_SUBSCRIPTIONS_PER_CALLER): complete one first.`, {
+          status: 429,
+          extensions: { subscriptions: ofCaller, limit: caps.perCaller },
+        });
+      }
+      if (connection !== undefined) perConnection.set(connection, onConnection + 1);
+      perCaller.set(key, ofCaller + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (connection !== undefined) perConnection.set(connection, Math.max(0, (perConnection.get(connection) ?? 1) - 1));
+        const left = (perCaller.get(key) ?? 1) - 1;
+        if (left > 0) perCaller.set(key, left);
+        else perCaller.delete(key);
+      };
+    },
+
+    formatError: options.formatError,
+
+    record(context, record) {
+      const seconds = Number(process.hrtime.bigint() - record.startedAt) / 1e9;
+      const type = record.operationType !== undefined && OPERATION_TYPES.has(record.operationType) ? record.operationType : "unknown";
+      const outcome = !record.executed ? "rejected" : record.codes.length > 0 ? "error" : "ok";
+      options.metrics.graphqlOperations.inc({ type, outcome });
+      if (record.executed) options.metrics.graphqlDuration.observe({ type }, seconds);
+      options.log.info(
+        {
+          requestId: context.requestId,
+          door: context.door,
+          operationName: record.operationName?.slice(0, 100) ?? null,
+          operationType: type,
+          principal: context.principal.subject,
+          via: context.principal.via,
+          durationMs: Math.round(seconds * 1000),
+          cloudControlCalls: context.callBudget.used,
+          outcome,
+          errorCodes: [...new Set(record.codes)],
+        },
+        "graphql operation",
+      );
+    },
+
+    toGraphQLError(refusal) {
+      return new GraphQLError(refusal.message, {
+        originalError: refusal,
+        extensions: { ...refusal.extensions, http: { status: refusal.status, headers: new Map(Object.entries(refusal.headers)) } },
+      });
+    },
+  };
+}
+
+/**
+ * The call budget of a context the pipeline made: closed (every call refused as a bug) until the
+ * operation is admitted, then MAX_COST calls.
+ */
+function createGatedBudget(isOpen: () => boolean, limit: number): CallBudget {
+  let used = 0;
+  return {
+    limit,
+    get used() {
+      return used;
+    },
+    get remaining() {
+      return isOpen() ? Math.max(0, limit - used) : 0;
+    },
+    spend() {
+      if (!isOpen()) throw new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "A Cloud Control call was attempted for an operation the pipeline did not admit.");
+      if (used >= limit) {
+        throw new LimitExceededError(
+          "cloudControlCalls",
+          used + 1,
+          limit,
+          `This operation needs more than ${limit} Cloud Control calls, the limit of one request (MAX_COST): ask for fewer items or fields.`,
+        );
+      }
+      used += 1;
+    },
+  };
+}
