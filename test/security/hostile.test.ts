@@ -18,7 +18,7 @@ const update = (patch: string) =>
   `mutation { updateRouteResponse(input: { ${SEND}, routeResponseId: "${DEMO_ROUTE_RESPONSES.sendMessageDefault}", patch: [${patch}] }) { request { status } } }`;
 /** A value that would only reach the logs if a record carried request data. */
 const PATCH_MARKER = "patch-value-4f1c9e";
-/** Over the domain's 1000 characters for an id, under MAX_STRING_LENGTH: the resolver refuses it. */
+/** Over the 32 characters of an API Gateway id, under MAX_STRING_LENGTH: the resolver refuses it. */
 const LONG = "x".repeat(2000);
 const tokens: string[] = [];
 const remember = async (value: Promise<string>) => {
