@@ -59,6 +59,13 @@ const rows: Row[] = [
       assert.equal(a.headers.get("www-authenticate"), 'Bearer realm="graphql", error="invalid_token"');
     },
   },
+  {
+    name: "a token issued an hour in the future",
+    send: async () => gateway.post({ query: READ }, bearer(await remember(token({ issuedAt: 3600, expiresIn: 7200 })))),
+    status: 401,
+    code: "UNAUTHENTICATED",
+    check: (a) => assert.match(a.body.errors[0].message, /issued in the future/),
+  },
   { name: "a forged token (signed by another key)", send: async () => gateway.post({ query: READ }, bearer(await remember(token({ key: forgedKey })))), status: 401, code: "UNAUTHENTICATED" },
   { name: "a token for another app client", send: async () => gateway.post({ query: READ }, bearer(await remember(token({ audience: "other-app" })))), status: 401, code: "UNAUTHENTICATED" },
   { name: "a token from another issuer", send: async () => gateway.post({ query: READ }, bearer(await remember(token({ issuer: "https://evil.test" })))), status: 401, code: "UNAUTHENTICATED" },
