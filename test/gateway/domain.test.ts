@@ -355,4 +355,15 @@ describe("formatError", () => {
     assert.deepEqual(hidden, { message: "Internal server error", locations: undefined, path: undefined, extensions: { code: "INTERNAL_SERVER_ERROR" } });
     assert.equal(logger.errors.length, 1);
   });
+
+  it("codes Apollo's uncoded APQ mismatch, and only Apollo's own: the same text from a resolver stays internal", () => {
+    const logger = new RecordingLogger();
+    const format = createErrorFormatter(logger);
+    const apollos = new Error("provided sha does not match query");
+    const formatted = { message: "provided sha does not match query", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    assert.equal(format(formatted, apollos).extensions?.code, "PERSISTED_QUERY_HASH_MISMATCH");
+    assert.equal(format({ ...formatted, path: ["routeResponse"] }, apollos).extensions?.code, "INTERNAL_SERVER_ERROR");
+    assert.equal(format(formatted, { originalError: new Error("provided sha does not match query") }).extensions?.code, "INTERNAL_SERVER_ERROR");
+    assert.equal(logger.errors.length, 2);
+  });
 });
