@@ -41,9 +41,31 @@ const APOLLO_REQUEST_CODES: ReadonlySet<string> = new Set([
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  "PERSISTED_QUERY_HASH_MISMATCH",
   "OPERATION_RESOLUTION_FAILURE",
   "INTROSPECTION_DISABLED",
   "MAX_RECURSIVE_SELECTIONS_EXCEEDED",
+]);
+
+/**
+ * Request errors Apollo Server raises without a code (it answers them with HTTP 400, but a missing
+ * code reads as INTERNAL_SERVER_ERROR), by their fixed message: the code and message clients get.
+ * A hash that does not match its query takes the code that Apollo Router and other APQ servers
+ * give it; Apollo Client's persisted-queries link retries only on PERSISTED_QUERY_NOT_FOUND and
+ * gives up on PERSISTED_QUERY_NOT_SUPPORTED, so neither would be right for a mismatch.
+ */
+const UNCODED_APOLLO_REQUEST_ERRORS: ReadonlyMap<string, { code: string; message: string }> = new Map([
+  [
+    "provided sha does not match query",
+    {
+      code: "PERSISTED_QUERY_HASH_MISMATCH",
+      message: "provided sha does not match query: extensions.persistedQuery.sha256Hash must be the hex SHA-256 of the query text sent with it.",
+    },
+  ],
+  [
+    "Unsupported persisted query version",
+    { code: "BAD_REQUEST", message: "Unsupported persisted query version: extensions.persistedQuery.version must be 1." },
+  ],
 ]);
 
 export interface GatewayErrorDetails {
@@ -141,6 +163,10 @@ export function createErrorFormatter(logger: GatewayLogger, options: ErrorFormat
     }
     if (isPublicRefusal(original)) return { message: original.message, ...where, extensions: original.extensions };
     const code = formatted.extensions?.code;
+    // Apollo's own (no path, nothing wrapped): a resolver's or a plugin's error with the same text stays internal.
+    const apollos = original === error && formatted.path === undefined && code === ErrorCode.INTERNAL_SERVER_ERROR;
+    const uncoded = apollos ? UNCODED_APOLLO_REQUEST_ERRORS.get(formatted.message) : undefined;
+    if (uncoded !== undefined) return { message: uncoded.message, ...where, extensions: { code: uncoded.code } };
     if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && (PUBLIC_CODES.has(code) || APOLLO_REQUEST_CODES.has(code))) {
       return { message: formatted.message, ...where, extensions: { code } };
     }

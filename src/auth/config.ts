@@ -21,8 +21,13 @@ export interface AuthConfig {
   issuers: string[];
   /** AUTH_AUDIENCE: comma-separated accepted `aud` values (Cognito access tokens: the app client id, matched against `client_id`). */
   audiences: string[];
-  /** AUTH_CLOCK_TOLERANCE_SECONDS: clock skew allowed on `exp` and `nbf` (default 5). */
+  /** AUTH_CLOCK_TOLERANCE_SECONDS: clock skew allowed on `exp`, `nbf` and `iat` (default 5). */
   clockToleranceSeconds: number;
+  /**
+   * AUTH_JWT_MAX_AGE_SECONDS: unset (default) or 1 to 31536000. When set, a bearer token must carry
+   * `iat`, and `exp - iat` may not exceed it (a 100-year token is refused at once, not after a while).
+   */
+  jwtMaxAgeSeconds: number | undefined;
   /** AUTH_API_KEYS (JSON) or the file AUTH_API_KEYS_FILE: `[{ "name", "hash": "sha256:...", "scopes": [...] }]`. */
   apiKeys: ApiKeyEntry[];
   /** AUTH_READ_SCOPE and AUTH_WRITE_SCOPE (defaults routeresponses:read and routeresponses:write). */
@@ -142,6 +147,7 @@ export function readAuthConfig(read: SettingsReader): AuthConfig {
     issuers: list(read.optional("AUTH_ISSUER")),
     audiences: list(read.optional("AUTH_AUDIENCE")),
     clockToleranceSeconds: read.integer("AUTH_CLOCK_TOLERANCE_SECONDS", 5, 0, 300),
+    jwtMaxAgeSeconds: read.optional("AUTH_JWT_MAX_AGE_SECONDS") === undefined ? undefined : read.integer("AUTH_JWT_MAX_AGE_SECONDS", 0, 1, 31_536_000),
     apiKeys,
     scopes: { read: scopeName(read, "AUTH_READ_SCOPE", DEFAULT_SCOPES.read), write: scopeName(read, "AUTH_WRITE_SCOPE", DEFAULT_SCOPES.write) },
   };
@@ -153,6 +159,9 @@ export function readAuthConfig(read: SettingsReader): AuthConfig {
   }
   if (!hasKeySource && (config.issuers.length > 0 || config.audiences.length > 0)) {
     read.problems.push("AUTH_ISSUER and AUTH_AUDIENCE need AUTH_JWKS_URL or AUTH_PUBLIC_KEY_PEM to verify tokens with.");
+  }
+  if (!hasKeySource && config.jwtMaxAgeSeconds !== undefined) {
+    read.problems.push("AUTH_JWT_MAX_AGE_SECONDS applies to bearer tokens: it needs AUTH_JWKS_URL or AUTH_PUBLIC_KEY_PEM.");
   }
   if (config.scopes.read === config.scopes.write) read.problems.push("AUTH_READ_SCOPE and AUTH_WRITE_SCOPE must differ.");
   return config;
@@ -166,7 +175,14 @@ export function authSettingsOf(config: AuthConfig): AuthSettings {
     jwt:
       keySource === undefined
         ? undefined
-        : { ...keySource, issuers: config.issuers, audiences: config.audiences, clockToleranceSeconds: config.clockToleranceSeconds, algorithms: DEFAULT_JWT_ALGORITHMS },
+        : {
+            ...keySource,
+            issuers: config.issuers,
+            audiences: config.audiences,
+            clockToleranceSeconds: config.clockToleranceSeconds,
+            maxTokenAgeSeconds: config.jwtMaxAgeSeconds,
+            algorithms: DEFAULT_JWT_ALGORITHMS,
+          },
     apiKeys: config.apiKeys,
     scopes: config.scopes,
   };
@@ -189,6 +205,7 @@ export const AUTH_OFF: AuthConfig = {
   issuers: [],
   audiences: [],
   clockToleranceSeconds: 5,
+  jwtMaxAgeSeconds: undefined,
   apiKeys: [],
   scopes: DEFAULT_SCOPES,
 };

@@ -1,6 +1,7 @@
 // Bearer JWTs from Cognito, Auth0 or any OIDC provider, verified with jose: signature against a JWKS
 // (cached, and fetched again when a token names a key id it has not seen: key rotation) or a PEM
-// key; issuer, audience, expiry and not-before with a clock tolerance; a fixed list of algorithms.
+// key; issuer, audience, expiry, not-before and issued-at with a clock tolerance; optionally a
+// maximum lifetime; a fixed list of algorithms.
 import { createPublicKey } from "node:crypto";
 import { createRemoteJWKSet, errors, jwtVerify } from "jose";
 import type { JWTPayload, JWTVerifyGetKey } from "jose";
@@ -28,6 +29,29 @@ function audienceMatches(claims: JWTPayload, audiences: readonly string[]): bool
   const aud = claims.aud;
   if (aud !== undefined) return (Array.isArray(aud) ? aud : [aud]).some((a) => audiences.includes(a));
   return typeof claims.client_id === "string" && audiences.includes(claims.client_id);
+}
+
+/**
+ * What jose leaves to us about `iat` (it checks only that it is a number, unless asked for an age):
+ * a token issued in the future is refused whatever the settings, since no honest issuer's clock is
+ * that far ahead; with a maximum age, `iat` is required and `exp - iat` may not exceed it. That one
+ * bound also bounds the age: `exp` is checked, so a token is never used longer than that after its
+ * issue. No claim value goes into a message.
+ */
+function checkIssuedAt(claims: JWTPayload, settings: JwtSettings, now: number): void {
+  const { iat, exp } = claims;
+  if (iat === undefined) {
+    if (settings.maxTokenAgeSeconds !== undefined) {
+      throw new AuthenticationError("The bearer token has no iat (issued-at) claim, which this gateway requires.", "invalid");
+    }
+    return;
+  }
+  if (iat > now + settings.clockToleranceSeconds) {
+    throw new AuthenticationError("The bearer token was issued in the future: its iat is ahead of this gateway's clock by more than the allowed skew.", "invalid");
+  }
+  if (settings.maxTokenAgeSeconds !== undefined && exp !== undefined && exp - iat > settings.maxTokenAgeSeconds) {
+    throw new AuthenticationError("The bearer token lives longer than this gateway accepts (exp - iat is over its maximum token age).", "invalid");
+  }
 }
 
 export function createJwtVerifier(settings: JwtSettings) {
@@ -61,6 +85,7 @@ export function createJwtVerifier(settings: JwtSettings) {
       if (!audienceMatches(claims, settings.audiences)) {
         throw new AuthenticationError("The bearer token could not be verified.", "invalid");
       }
+      checkIssuedAt(claims, settings, Date.now() / 1000);
       return { subject: typeof claims.sub === "string" ? claims.sub : "unknown", via: "jwt", scopes: scopesOf(claims) };
     },
   };

@@ -10,8 +10,13 @@ export interface JwtSettings {
   issuers: readonly string[];
   /** Accepted `aud` values; Cognito access tokens carry none and are matched by `client_id`. */
   audiences: readonly string[];
-  /** Seconds of clock difference tolerated for `exp` and `nbf`. */
+  /** Seconds of clock difference tolerated for `exp`, `nbf` and `iat` (a token issued later than now plus this is refused). */
   clockToleranceSeconds: number;
+  /**
+   * When set, the longest lifetime a token may have: `iat` is required and `exp - iat` may not
+   * exceed it. With `exp` checked as well, no token is accepted longer than this after its issue.
+   */
+  maxTokenAgeSeconds?: number | undefined;
   /**
    * After fetching the JWKS, how long an unknown key id waits before the set is fetched again.
    * Bounds what tokens with made-up key ids can make the gateway fetch; rotation is picked up after it.

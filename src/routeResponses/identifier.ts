@@ -1,6 +1,9 @@
 // Cloud Control's primary identifier of AWS::ApiGatewayV2::RouteResponse: `[ApiId, RouteId,
 // RouteResponseId]`, as a string the three values in that order joined by `|` (reference §1).
-// Checked here, before any AWS call: a `|` inside a part would silently address another resource.
+// Every id a caller sends (arguments, mutation inputs, the parts of a node id) is checked here
+// against the shape API Gateway issues, before any AWS call: an id that AWS could never have issued
+// would only reach Cloud Control to fail there, and a `|`, a `/` or a control character in it
+// would change what the identifier addresses.
 import { badUserInput } from "../errors.js";
 
 export const ROUTE_RESPONSE_TYPE_NAME = "AWS::ApiGatewayV2::RouteResponse";
@@ -16,24 +19,47 @@ export interface RouteResponseIdentity extends RouteRef {
 }
 
 const SEPARATOR = "|";
-/** Cloud Control's Identifier is 1..1024 characters; no part of ours can be longer. */
-const MAX_PART_LENGTH = 1000;
 
-/** Throws BAD_USER_INPUT unless `value` can be one part of an identifier. */
+/**
+ * The shape of an API Gateway id. API Gateway generates its ids from lower-case letters and digits,
+ * ten of them for an API and fewer for what lives under it; AWS's own examples show `aabbccddee`
+ * for an API, `1122334` for a route and `abcdef` for a route response. The registry schemas declare
+ * plain strings, and the emulator issues the same alphabet (10 for APIs, 7 for the others). The
+ * check takes 1 to 32 of those characters: every id AWS issues, with room should API Gateway
+ * lengthen them, and nothing hostile, since no separator, path, white space, control character,
+ * bidi override, emoji or lone surrogate is a lower-case ASCII letter or digit. Upper case is
+ * refused too: API Gateway never issues it, so such an id could only name nothing.
+ */
+const ID_PATTERN = /^[a-z0-9]+$/;
+export const MAX_ID_LENGTH = 32;
+
+/** An id of the right shape, for the messages. */
+const EXAMPLE_ID = "a1b2c3d4e5";
+
+/**
+ * Throws BAD_USER_INPUT, naming `argumentName`, unless `value` has the shape of an API Gateway id.
+ * The message never repeats the value: it may hold characters that mislead when displayed.
+ */
 export function checkIdentifierPart(argumentName: string, value: string): string {
   if (value.length === 0) throw badUserInput(`${argumentName} must not be empty.`);
-  if (value.length > MAX_PART_LENGTH) throw badUserInput(`${argumentName} must be at most ${MAX_PART_LENGTH} characters.`);
-  if (value.includes(SEPARATOR)) throw badUserInput(`${argumentName} must not contain "${SEPARATOR}".`);
-  if (value.trim() !== value) throw badUserInput(`${argumentName} must not start or end with white space.`);
+  if (value.length > MAX_ID_LENGTH) {
+    throw badUserInput(`${argumentName} is ${value.length} characters long; an API Gateway id has at most ${MAX_ID_LENGTH}.`);
+  }
+  if (!ID_PATTERN.test(value)) {
+    throw badUserInput(`${argumentName} must be an API Gateway id: lower-case letters a-z and digits 0-9 only, such as ${EXAMPLE_ID}.`);
+  }
   return value;
 }
 
-export function checkRouteRef(ref: RouteRef): RouteRef {
-  return { apiId: checkIdentifierPart("apiId", ref.apiId), routeId: checkIdentifierPart("routeId", ref.routeId) };
+/** `prefix` names where the fields are (`input` for a mutation's input object). */
+const named = (prefix: string | undefined, field: string): string => (prefix === undefined ? field : `${prefix}.${field}`);
+
+export function checkRouteRef(ref: RouteRef, prefix?: string): RouteRef {
+  return { apiId: checkIdentifierPart(named(prefix, "apiId"), ref.apiId), routeId: checkIdentifierPart(named(prefix, "routeId"), ref.routeId) };
 }
 
-export function checkRouteResponseIdentity(identity: RouteResponseIdentity): RouteResponseIdentity {
-  return { ...checkRouteRef(identity), routeResponseId: checkIdentifierPart("routeResponseId", identity.routeResponseId) };
+export function checkRouteResponseIdentity(identity: RouteResponseIdentity, prefix?: string): RouteResponseIdentity {
+  return { ...checkRouteRef(identity, prefix), routeResponseId: checkIdentifierPart(named(prefix, "routeResponseId"), identity.routeResponseId) };
 }
 
 export function formatRouteResponseIdentifier(identity: RouteResponseIdentity): string {

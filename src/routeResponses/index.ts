@@ -1,6 +1,7 @@
 // The route response domain: identifiers, backing models, inputs and patches. No GraphQL, no AWS SDK.
 export {
   ROUTE_RESPONSE_TYPE_NAME,
+  MAX_ID_LENGTH,
   checkIdentifierPart,
   checkRouteRef,
   checkRouteResponseIdentity,

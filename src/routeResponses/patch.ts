@@ -3,10 +3,12 @@
 // - `replace` of an absent property fails on AWS: typed changes use `add` when the property is absent;
 // - `remove /ModelSelectionExpression` reports success and changes nothing on AWS; `add ""` clears it;
 // - create-only (/ApiId, /RouteId) and read-only (/RouteResponseId) properties cannot be written;
-// - the type has `additionalProperties: false`, so an unknown top-level property can only fail.
+// - the type has `additionalProperties: false`, so an unknown top-level property can only fail;
+// - a `test` of an id property compares with an id, so its value is checked as an id argument is.
 import { badUserInput } from "../errors.js";
 import type { RouteResponseChanges } from "./changes.js";
 import { propertyChangesOf } from "./changes.js";
+import { checkIdentifierPart } from "./identifier.js";
 import { CREATE_ONLY_PROPERTIES, KNOWN_PROPERTIES, READ_ONLY_PROPERTIES, RouteResponseProperty } from "./model.js";
 
 export const PatchOpName = {
@@ -50,6 +52,14 @@ function parsePointer(where: string, pointer: string): { pointer: string; proper
   return { pointer: normalised, property };
 }
 
+const ID_PROPERTIES: ReadonlySet<string> = new Set([RouteResponseProperty.ApiId, RouteResponseProperty.RouteId, RouteResponseProperty.RouteResponseId]);
+
+/** The value a `test` compares an id property with can only match if it is an id. */
+function checkTestedId(where: string, property: string, value: unknown): void {
+  if (typeof value !== "string") throw badUserInput(`${where}.value must be a string: ${property} is an API Gateway id.`);
+  checkIdentifierPart(`${where}.value`, value);
+}
+
 function checkWritable(where: string, property: string): void {
   if (CREATE_ONLY_PROPERTIES.has(property)) {
     throw badUserInput(`${where}: ${property} is create-only and cannot be updated; create a new route response instead.`);
@@ -68,6 +78,7 @@ export function checkRawPatch(operations: readonly RawPatchOperation[]): PatchOp
     if (needsValue && !Object.hasOwn(raw, "value")) throw badUserInput(`${where}: ${raw.op} needs a value (null is a value).`);
     if (needsFrom && (raw.from === undefined || raw.from === null)) throw badUserInput(`${where}: ${raw.op} needs from.`);
     if (op !== PatchOpName.test) checkWritable(where, property);
+    else if (ID_PROPERTIES.has(property) && pointer === `/${property}`) checkTestedId(where, property, raw.value);
     const operation: PatchOperation = { op, path: pointer };
     if (needsValue) operation.value = raw.value;
     if (needsFrom) {

@@ -127,6 +127,52 @@ describe("bearer JWTs against a PEM key", () => {
   });
 });
 
+describe("issued-at and the maximum token age", async () => {
+  const key = await keyPair("iat");
+  const publicKeyPem = await exportSPKI(key.publicKey);
+  const now = () => Math.floor(Date.now() / 1000);
+  const YEAR = 365 * 24 * 3600;
+  /** A token issued at `iat` (omitted when null) that expires at `exp`, both in epoch seconds. */
+  const signed = (iat: number | null, exp: number) => {
+    const jwt = new SignJWT({ scope: DEFAULT_SCOPES.read, aud: AUDIENCE }).setProtectedHeader({ alg: "RS256", kid: key.kid }).setIssuer(ISSUER).setSubject("user-1");
+    if (iat !== null) jwt.setIssuedAt(iat);
+    return jwt.setExpirationTime(exp).sign(key.privateKey);
+  };
+  const withBearer = (auth: ReturnType<typeof createAuthenticator>, t: string) => auth.authenticate({ authorization: `Bearer ${t}` });
+
+  it("refuses a token issued in the future beyond the clock skew, whatever the settings", async () => {
+    const auth = createAuthenticator(settings({ publicKeyPem }));
+    const error = await rejection(withBearer(auth, await signed(now() + 60, now() + 600)));
+    assert.equal(error.reason, "invalid");
+    assert.equal(error.message, "The bearer token was issued in the future: its iat is ahead of this gateway's clock by more than the allowed skew.");
+    // Within the 5 s of skew, an issuer a little ahead is fine.
+    assert.equal((await withBearer(auth, await signed(now() + 2, now() + 600))).subject, "user-1");
+    const capped = createAuthenticator(settings({ publicKeyPem, maxTokenAgeSeconds: 3600 }));
+    assert.match((await rejection(withBearer(capped, await signed(now() + 60, now() + 600)))).message, /issued in the future/);
+  });
+
+  it("accepts any lifetime and no iat while AUTH_JWT_MAX_AGE_SECONDS is unset", async () => {
+    const auth = createAuthenticator(settings({ publicKeyPem }));
+    assert.equal((await withBearer(auth, await signed(now() - 60, now() + 100 * YEAR))).subject, "user-1");
+    assert.equal((await withBearer(auth, await signed(null, now() + 600))).subject, "user-1");
+  });
+
+  it("with a maximum age, refuses tokens that live longer and tokens without iat", async () => {
+    const auth = createAuthenticator(settings({ publicKeyPem, maxTokenAgeSeconds: 3600 }));
+    const century = await rejection(withBearer(auth, await signed(now() - 60, now() + 100 * YEAR)));
+    assert.equal(century.reason, "invalid");
+    assert.equal(century.message, "The bearer token lives longer than this gateway accepts (exp - iat is over its maximum token age).");
+    assert.equal((await rejection(withBearer(auth, await signed(now() - 60, now() - 60 + 3601)))).reason, "invalid");
+    const noIat = await rejection(withBearer(auth, await signed(null, now() + 600)));
+    assert.equal(noIat.message, "The bearer token has no iat (issued-at) claim, which this gateway requires.");
+    // A lifetime of exactly the maximum, and an old token that is still within it, are accepted.
+    assert.equal((await withBearer(auth, await signed(now() - 60, now() - 60 + 3600))).subject, "user-1");
+    assert.equal((await withBearer(auth, await signed(now() - 3500, now() + 100))).subject, "user-1");
+    // Issued longer ago than the maximum: expired by its own exp, however it was issued.
+    assert.equal((await rejection(withBearer(auth, await signed(now() - 7200, now() - 3600)))).reason, "expired");
+  });
+});
+
 describe("API keys", () => {
   const auth = createAuthenticator(
     settings({ publicKeyPem: undefined, jwksUrl: "http://127.0.0.1:9/unused" }, [

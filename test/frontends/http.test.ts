@@ -149,6 +149,35 @@ describe("automatic persisted queries", () => {
     assert.equal((await byHash(small, queries[1] ?? "")).status, 200);
   });
 
+  it("answers a hash that does not match its query with 400 PERSISTED_QUERY_HASH_MISMATCH, keeps nothing, calls nothing", async () => {
+    const gateway = await startTestGateway(emulator);
+    const query = `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001") { routeResponseId } }`;
+    const wrongHash = { persistedQuery: { version: 1, sha256Hash: hashOf(`${query} `) } };
+    emulator.resetStats();
+    const answers = [
+      await post(gateway, { query, extensions: wrongHash }),
+      await send(gateway, getPath({ query, extensions: JSON.stringify(wrongHash) }), { headers: { "apollo-require-preflight": "1", accept: "application/json" } }),
+    ];
+    for (const answer of answers) {
+      assert.equal(answer.status, 400, answer.text);
+      const body = JSON.parse(answer.text) as { data?: unknown; errors: Array<{ message: string; extensions: unknown }> };
+      assert.equal(body.data, undefined);
+      assert.deepEqual(body.errors.map((error) => error.extensions), [{ code: "PERSISTED_QUERY_HASH_MISMATCH" }]);
+      assert.match(body.errors[0]?.message ?? "", /^provided sha does not match query: extensions\.persistedQuery\.sha256Hash must be the hex SHA-256 of the query text/);
+    }
+    assert.equal(emulator.stats().total, 0, "no Cloud Control call");
+    assert.deepEqual(gateway.logger.errors, [], "a client's mistake is not logged as an internal error");
+    // The mismatched text was not stored under the hash it came with.
+    assert.equal(codeOf(await byHash(gateway, `${query} `)), "PERSISTED_QUERY_NOT_FOUND");
+  });
+
+  it("answers an unsupported persisted query version with 400 BAD_REQUEST", async () => {
+    const answer = await post(closed, { query: QUERY, extensions: { persistedQuery: { version: 2, sha256Hash: hashOf(QUERY) } } });
+    assert.equal(answer.status, 400, answer.text);
+    assert.equal(codeOf(answer), "BAD_REQUEST");
+    assert.match(answer.text, /persistedQuery\.version must be 1/);
+  });
+
   it("is off with APQ_CACHE_MAX_BYTES=0", async () => {
     const off = await startTestGateway(emulator, { config: { apqCacheMaxBytes: 0 } });
     assert.equal(codeOf(await byHash(off, QUERY)), "PERSISTED_QUERY_NOT_SUPPORTED");

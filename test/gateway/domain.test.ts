@@ -10,8 +10,21 @@ import { ErrorCode, GatewayError, createErrorFormatter } from "../../src/errors.
 import { decodeCursor, encodeCursor } from "../../src/resolvers/relay/cursor.js";
 import { decodeNodeId, encodeNodeId } from "../../src/resolvers/relay/nodeId.js";
 import { paginate } from "../../src/resolvers/relay/paginate.js";
-import { checkRawPatch, desiredStateOf, parseRouteResponseIdentifier, patchForChanges } from "../../src/routeResponses/index.js";
+import { DEMO_API_ID, DEMO_ROUTE_RESPONSES, DEMO_ROUTES, DEMO_WEST_API_ID, DEMO_WEST_ROUTE_ID, DEMO_WEST_ROUTE_RESPONSE_ID } from "../../src/emulator/demoSeed.js";
+import { MAX_ID_LENGTH, checkIdentifierPart, checkRawPatch, desiredStateOf, parseRouteResponseIdentifier, patchForChanges } from "../../src/routeResponses/index.js";
+import { HOSTILE_IDS } from "../support/hostileIds.js";
 import { RecordingLogger } from "./harness.js";
+
+/** The GatewayError `run` throws; fails the test when it throws none. */
+function thrown(run: () => unknown): GatewayError {
+  try {
+    run();
+  } catch (error) {
+    assert.ok(error instanceof GatewayError, `not a GatewayError: ${String(error)}`);
+    return error;
+  }
+  assert.fail("expected a GatewayError");
+}
 
 function codeOf(run: () => unknown): string | undefined {
   try {
@@ -31,6 +44,68 @@ describe("route response identifiers", () => {
     for (const bad of ["", "a|b", "a|b|c|d", "a||c", "|b|c", "a|b|", " a|b|c"]) {
       assert.equal(codeOf(() => parseRouteResponseIdentifier(bad)), ErrorCode.BAD_USER_INPUT, bad);
     }
+  });
+});
+
+describe("API Gateway ids", () => {
+  it("accept what API Gateway, the emulator and the demo seed issue", () => {
+    const issued = [
+      DEMO_API_ID,
+      DEMO_WEST_API_ID,
+      DEMO_WEST_ROUTE_ID,
+      DEMO_WEST_ROUTE_RESPONSE_ID,
+      ...Object.values(DEMO_ROUTES),
+      ...Object.values(DEMO_ROUTE_RESPONSES),
+      "aabbccddee",
+      "1122334",
+      "abcdef",
+      "a".repeat(MAX_ID_LENGTH),
+    ];
+    for (const id of issued) assert.equal(checkIdentifierPart("apiId", id), id);
+  });
+
+  it("refuse everything else with BAD_USER_INPUT naming the argument, never echoing the value", () => {
+    for (const [name, id] of HOSTILE_IDS) {
+      const error = thrown(() => checkIdentifierPart("input.routeId", id));
+      assert.equal(error.code, ErrorCode.BAD_USER_INPUT, name);
+      assert.match(error.message, /^input\.routeId (must|is)/, name);
+      if (id !== "") assert.equal(error.message.includes(id), false, name);
+    }
+    assert.equal(thrown(() => checkIdentifierPart("apiId", "a".repeat(1000))).message, "apiId is 1000 characters long; an API Gateway id has at most 32.");
+    assert.equal(
+      thrown(() => checkIdentifierPart("apiId", "../../etc")).message,
+      "apiId must be an API Gateway id: lower-case letters a-z and digits 0-9 only, such as a1b2c3d4e5.",
+    );
+  });
+
+  it("are checked in each part of an identifier and of a node id", () => {
+    const regions = createRegionPolicy({ defaultRegion: "us-east-1" });
+    const forge = (identifier: string) => Buffer.from(JSON.stringify([1, "RouteResponse", "us-east-1", identifier])).toString("base64url");
+    for (const [name, id] of HOSTILE_IDS) {
+      for (const identifier of [`${id}|send001|rrs0001`, `chat7a1b2c|${id}|rrs0001`, `chat7a1b2c|send001|${id}`]) {
+        assert.equal(codeOf(() => parseRouteResponseIdentifier(identifier)), ErrorCode.BAD_USER_INPUT, `${name}: ${identifier}`);
+        const error = thrown(() => decodeNodeId(forge(identifier), regions));
+        assert.equal(error.code, ErrorCode.BAD_USER_INPUT, name);
+        assert.match(error.message, /^id "[A-Za-z0-9_-]+(\.\.\.)?" is not a node id of this API\. /, name);
+      }
+    }
+    const bidi = thrown(() => decodeNodeId("\u202Eabc", regions));
+    assert.equal(bidi.message, "id (4 characters, not base64url) is not a node id of this API: pass an `id` it returned, unchanged.");
+    assert.equal(codeOf(() => decodeNodeId(Buffer.from(JSON.stringify([1, "RouteResponse", "us-\u202Eeast-1", "a|b|c"])).toString("base64url"), regions)), ErrorCode.BAD_USER_INPUT);
+  });
+
+  it("are checked in the value of a patch `test` of an id property, and only there", () => {
+    for (const [name, id] of HOSTILE_IDS) {
+      for (const path of ["/ApiId", "RouteId", "/RouteResponseId"]) {
+        const error = thrown(() => checkRawPatch([{ op: "ADD", path: "/ModelSelectionExpression", value: "x" }, { op: "TEST", path, value: id }]));
+        assert.equal(error.code, ErrorCode.BAD_USER_INPUT, `${name} ${path}`);
+        assert.match(error.message, /^patch\[1\]\.value (must|is)/, `${name} ${path}`);
+      }
+    }
+    assert.equal(thrown(() => checkRawPatch([{ op: "TEST", path: "/ApiId", value: 7 }])).message, "patch[0].value must be a string: ApiId is an API Gateway id.");
+    assert.deepEqual(checkRawPatch([{ op: "TEST", path: "/ApiId", value: DEMO_API_ID }]), [{ op: "test", path: "/ApiId", value: DEMO_API_ID }]);
+    // Other properties hold other values: a test of the key compares with any string.
+    assert.deepEqual(checkRawPatch([{ op: "TEST", path: "/RouteResponseKey", value: "$default" }]), [{ op: "test", path: "/RouteResponseKey", value: "$default" }]);
   });
 });
 
@@ -279,5 +354,16 @@ describe("formatError", () => {
     const hidden = format({ message: "secret", extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["at x"] } }, { originalError: new Error("secret") });
     assert.deepEqual(hidden, { message: "Internal server error", locations: undefined, path: undefined, extensions: { code: "INTERNAL_SERVER_ERROR" } });
     assert.equal(logger.errors.length, 1);
+  });
+
+  it("codes Apollo's uncoded APQ mismatch, and only Apollo's own: the same text from a resolver stays internal", () => {
+    const logger = new RecordingLogger();
+    const format = createErrorFormatter(logger);
+    const apollos = new Error("provided sha does not match query");
+    const formatted = { message: "provided sha does not match query", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    assert.equal(format(formatted, apollos).extensions?.code, "PERSISTED_QUERY_HASH_MISMATCH");
+    assert.equal(format({ ...formatted, path: ["routeResponse"] }, apollos).extensions?.code, "INTERNAL_SERVER_ERROR");
+    assert.equal(format(formatted, { originalError: new Error("provided sha does not match query") }).extensions?.code, "INTERNAL_SERVER_ERROR");
+    assert.equal(logger.errors.length, 2);
   });
 });

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { after, describe, it } from "node:test";
 import { GetResourceCommand, GetResourceRequestStatusCommand } from "@aws-sdk/client-cloudcontrol";
-import { AUTH_OFF, authenticationNotConfigured, hashApiKey } from "../../src/auth/index.js";
+import { AUTH_OFF, authSettingsOf, authenticationNotConfigured, hashApiKey } from "../../src/auth/index.js";
 import { createCloudControlClients } from "../../src/cloudcontrol/client.js";
 import { loadConfig } from "../../src/config.js";
 import { TEST_CREDENTIALS, startTestEmulator } from "../support/emulator.js";
@@ -61,6 +61,16 @@ describe("AUTH_* settings", () => {
       'CLOUDCONTROL_ROLE_ARN must be an IAM role ARN (arn:aws:iam::123456789012:role/name), but is "arn:aws:iam::12:user/x".',
     ]);
     assert.ok(problems.every((problem) => !problem.includes(plaintext)));
+  });
+
+  it("reads AUTH_JWT_MAX_AGE_SECONDS into the verifier's settings: unset by default, 1 to 31536000, only with a key source", () => {
+    const jwt = { AUTH_PUBLIC_KEY_PEM: PUBLIC_KEY_PEM, AUTH_ISSUER: "https://i", AUTH_AUDIENCE: "a" };
+    assert.equal(authSettingsOf(loadConfig(jwt).auth).jwt?.maxTokenAgeSeconds, undefined);
+    assert.equal(authSettingsOf(loadConfig({ ...jwt, AUTH_JWT_MAX_AGE_SECONDS: "3600" }).auth).jwt?.maxTokenAgeSeconds, 3600);
+    assert.deepEqual(problemsOf({ ...jwt, AUTH_JWT_MAX_AGE_SECONDS: "0" }), ['AUTH_JWT_MAX_AGE_SECONDS must be an integer from 1 to 31536000, but is "0".']);
+    assert.deepEqual(problemsOf({ AUTH_API_KEYS: JSON.stringify([{ name: "k", hash: hashApiKey("k"), scopes: ["s"] }]), AUTH_JWT_MAX_AGE_SECONDS: "3600" }), [
+      "AUTH_JWT_MAX_AGE_SECONDS applies to bearer tokens: it needs AUTH_JWKS_URL or AUTH_PUBLIC_KEY_PEM.",
+    ]);
   });
 
   it("is not configured until a key source or API keys are, unless AUTH_MODE=off", () => {

@@ -18,7 +18,7 @@ const update = (patch: string) =>
   `mutation { updateRouteResponse(input: { ${SEND}, routeResponseId: "${DEMO_ROUTE_RESPONSES.sendMessageDefault}", patch: [${patch}] }) { request { status } } }`;
 /** A value that would only reach the logs if a record carried request data. */
 const PATCH_MARKER = "patch-value-4f1c9e";
-/** Over the domain's 1000 characters for an id, under MAX_STRING_LENGTH: the resolver refuses it. */
+/** Over the 32 characters of an API Gateway id, under MAX_STRING_LENGTH: the resolver refuses it. */
 const LONG = "x".repeat(2000);
 const tokens: string[] = [];
 const remember = async (value: Promise<string>) => {
@@ -58,6 +58,13 @@ const rows: Row[] = [
       assert.match(a.body.errors[0].message, /expired/);
       assert.equal(a.headers.get("www-authenticate"), 'Bearer realm="graphql", error="invalid_token"');
     },
+  },
+  {
+    name: "a token issued an hour in the future",
+    send: async () => gateway.post({ query: READ }, bearer(await remember(token({ issuedAt: 3600, expiresIn: 7200 })))),
+    status: 401,
+    code: "UNAUTHENTICATED",
+    check: (a) => assert.match(a.body.errors[0].message, /issued in the future/),
   },
   { name: "a forged token (signed by another key)", send: async () => gateway.post({ query: READ }, bearer(await remember(token({ key: forgedKey })))), status: 401, code: "UNAUTHENTICATED" },
   { name: "a token for another app client", send: async () => gateway.post({ query: READ }, bearer(await remember(token({ audience: "other-app" })))), status: 401, code: "UNAUTHENTICATED" },

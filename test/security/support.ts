@@ -34,6 +34,8 @@ export interface TokenOptions {
   scope?: string;
   /** Seconds from now; negative is expired. */
   expiresIn?: number;
+  /** `iat`, in seconds from now (default -60). */
+  issuedAt?: number;
   key?: CryptoKey;
   audience?: string;
   issuer?: string;
@@ -45,7 +47,7 @@ export async function token(options: TokenOptions = {}): Promise<string> {
     .setProtectedHeader({ alg: "RS256" })
     .setIssuer(options.issuer ?? ISSUER)
     .setSubject("user-7")
-    .setIssuedAt(now - 60)
+    .setIssuedAt(now + (options.issuedAt ?? -60))
     .setExpirationTime(now + (options.expiresIn ?? 300))
     .sign(options.key ?? signer.privateKey);
 }

@@ -5,7 +5,7 @@ import { settleWrite } from "./settleWrite.js";
 
 /** CreateResource. The first ProgressEvent has no identifier; with `wait` it comes from the final one. */
 export const createRouteResponse: MutationResolvers["createRouteResponse"] = async (_parent, { input }, context) => {
-  const route = checkRouteRef(input);
+  const route = checkRouteRef(input, "input");
   const region = context.regions.resolve(input.region);
   const clientToken = checkClientToken(input.clientToken);
   const desiredState = desiredStateOf({ ...input, ...route });

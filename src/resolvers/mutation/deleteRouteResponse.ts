@@ -8,7 +8,7 @@ import { settleWrite } from "./settleWrite.js";
  * and it ends FAILED with errorCode NotFound, which the payload reports as data.
  */
 export const deleteRouteResponse: MutationResolvers["deleteRouteResponse"] = async (_parent, { input }, context) => {
-  const identifier = formatRouteResponseIdentifier(checkRouteResponseIdentity(input));
+  const identifier = formatRouteResponseIdentifier(checkRouteResponseIdentity(input, "input"));
   const region = context.regions.resolve(input.region);
   const clientToken = checkClientToken(input.clientToken);
   const accepted = await context.cloudControl.deleteRouteResponse(region, identifier, clientToken);

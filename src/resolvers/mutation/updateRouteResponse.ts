@@ -18,7 +18,7 @@ import { settleWrite } from "./settleWrite.js";
  * GetResource) to choose between `add` and `replace` and to know what there is to clear.
  */
 export const updateRouteResponse: MutationResolvers["updateRouteResponse"] = async (_parent, { input }, context) => {
-  const identity = checkRouteResponseIdentity(input);
+  const identity = checkRouteResponseIdentity(input, "input");
   const region = context.regions.resolve(input.region);
   const clientToken = checkClientToken(input.clientToken);
   const raw = checkRawPatch(input.patch ?? []);

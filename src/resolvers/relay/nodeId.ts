@@ -1,8 +1,10 @@
 // Global object ids (Relay Global Object Identification): base64url of a versioned tuple
 // `[version, type, region, identifier]`. The version lets a later format coexist with ids that
 // clients have stored; the region is inside because an identifier alone is ambiguous across regions.
-import { badUserInput } from "../../errors.js";
+import { GatewayError, badUserInput } from "../../errors.js";
 import type { RegionPolicy } from "../../cloudcontrol/region.js";
+import { isRegionName } from "../../cloudcontrol/region.js";
+import type { RouteResponseIdentity } from "../../routeResponses/index.js";
 import { formatRouteResponseIdentifier, parseRouteResponseIdentifier } from "../../routeResponses/index.js";
 import { decodeJson, encodeJson } from "./base64url.js";
 
@@ -22,19 +24,35 @@ export function encodeNodeId(ref: NodeRef): string {
   return encodeJson([NODE_ID_VERSION, ref.type, ref.region, ref.identifier]);
 }
 
-/** Throws BAD_USER_INPUT for anything that is not an id this gateway made (or a region it does not serve). */
+/**
+ * How a refused id appears in its message: quoted (its first 80 characters) when it is base64url,
+ * what this API hands out, else by its length only, so that no control character or bidi override
+ * is echoed.
+ */
+function shown(id: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) return `id (${id.length} characters, not base64url)`;
+  return id.length > 80 ? `id "${id.slice(0, 80)}..."` : `id "${id}"`;
+}
+
+/**
+ * Throws BAD_USER_INPUT for anything that is not an id this gateway made (or a region it does not
+ * serve). The identifier inside is checked as strictly as the three id arguments: an id can be
+ * decoded, edited and re-encoded by anyone, so it is input like any other.
+ */
 export function decodeNodeId(id: string, regions: RegionPolicy): NodeRef {
+  const refused = () => badUserInput(`${shown(id)} is not a node id of this API: pass an \`id\` it returned, unchanged.`);
   const tuple = decodeJson(id);
-  if (!Array.isArray(tuple) || tuple.length !== 4 || tuple[0] !== NODE_ID_VERSION) {
-    throw badUserInput(`"${id.slice(0, 80)}" is not a node id of this API.`);
-  }
+  if (!Array.isArray(tuple) || tuple.length !== 4 || tuple[0] !== NODE_ID_VERSION) throw refused();
   const [, type, region, identifier] = tuple as [unknown, unknown, unknown, unknown];
-  if (typeof type !== "string" || !NODE_TYPES.has(type) || typeof region !== "string" || typeof identifier !== "string") {
-    throw badUserInput(`"${id.slice(0, 80)}" is not a node id of this API.`);
+  if (typeof type !== "string" || !NODE_TYPES.has(type) || typeof region !== "string" || !isRegionName(region) || typeof identifier !== "string") {
+    throw refused();
   }
-  return {
-    type: type as NodeType,
-    region: regions.resolve(region),
-    identifier: formatRouteResponseIdentifier(parseRouteResponseIdentifier(identifier)),
-  };
+  let identity: RouteResponseIdentity;
+  try {
+    identity = parseRouteResponseIdentifier(identifier);
+  } catch (error) {
+    if (!(error instanceof GatewayError)) throw error;
+    throw badUserInput(`${shown(id)} is not a node id of this API. ${error.message}`);
+  }
+  return { type: type as NodeType, region: regions.resolve(region), identifier: formatRouteResponseIdentifier(identity) };
 }
