@@ -45,12 +45,6 @@ interface Case {
   expected: ExpectedRefusal;
 }
 
-interface Answer {
-  /** `400 GRAPHQL_PARSE_FAILED`, `200 data`, `error BAD_USER_INPUT depth=12`, `close 4400`, ... */
-  text: string;
-  code: string | undefined;
-}
-
 interface Row {
   attack: string;
   door: Door | "-";
@@ -203,24 +197,25 @@ class Prober {
 
 // --- The two doors -------------------------------------------------------------------------------
 
-/** `code`, and the limit's measure when the refusal names one (`BAD_USER_INPUT depth=12`). */
-function describeError(error: { extensions?: Record<string, unknown> } | undefined): { text: string; code: string | undefined } {
-  const extensions = error?.extensions ?? {};
-  const code = typeof extensions.code === "string" ? extensions.code : undefined;
+type GraphQLErrors = Array<{ extensions?: Record<string, unknown> }> | undefined;
+
+/** The first error's code, and the limit's measure when the refusal names one (`BAD_USER_INPUT depth=12`); `data` without errors. */
+function describeErrors(errors: GraphQLErrors): string {
+  if (errors === undefined || errors.length === 0) return "data";
+  const extensions = errors[0]?.extensions ?? {};
+  const code = typeof extensions.code === "string" ? extensions.code : "no code";
   const measures = Object.entries(extensions).filter(([name, value]) => name !== "limit" && typeof value === "number");
-  return { text: [code ?? "no code", ...measures.map(([name, value]) => `${name}=${String(value)}`)].join(" "), code };
+  return [code, ...measures.map(([name, value]) => `${name}=${String(value)}`)].join(" ");
 }
 
 /** What an answer says, from its first READ_LIMIT bytes (some answers are megabytes of data). */
-function summarise(text: string): { text: string; code: string | undefined } {
+function summarise(text: string): string {
   try {
-    const body = JSON.parse(text) as { errors?: Array<{ extensions?: Record<string, unknown> }>; data?: unknown };
-    if (body.errors !== undefined && body.errors.length > 0) return describeError(body.errors[0]);
-    return { text: "data", code: undefined };
+    return describeErrors((JSON.parse(text) as { errors?: GraphQLErrors }).errors);
   } catch {
     const code = /"code":"([A-Z_]+)"/.exec(text)?.[1];
-    if (code !== undefined) return { text: code, code };
-    return { text: text.startsWith('{"data"') ? "data (truncated)" : "unreadable", code: undefined };
+    if (code !== undefined) return code;
+    return text.startsWith('{"data"') ? "data (truncated)" : "unreadable";
   }
 }
 
@@ -239,18 +234,21 @@ async function readAtMost(response: Response, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function overHttp(url: string, message: string, headers: Record<string, string>, signal: AbortSignal): Promise<Answer> {
+/** `400 GRAPHQL_PARSE_FAILED`, `200 data`, ... */
+async function overHttp(url: string, message: string, headers: Record<string, string>, signal: AbortSignal): Promise<string> {
   const response = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: message, signal });
-  const answer = summarise(await readAtMost(response, READ_LIMIT));
-  return { text: `${response.status} ${answer.text}`, code: answer.code };
+  return `${response.status} ${summarise(await readAtMost(response, READ_LIMIT))}`;
 }
 
-/** graphql-ws: connection_init, then the prepared subscribe message; the first error, next or close is the answer. */
-function overWebSocket(url: string, message: string, connectionParams: Record<string, string>, signal: AbortSignal): Promise<Answer> {
+/**
+ * graphql-ws: connection_init, then the prepared subscribe message; the first error, next or close
+ * is the answer (`error BAD_USER_INPUT`, `next NOT_FOUND`, `close 4400`).
+ */
+function overWebSocket(url: string, message: string, connectionParams: Record<string, string>, signal: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${url.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws");
     let finished = false;
-    const finish = (answer: Answer) => {
+    const finish = (answer: string) => {
       if (finished) return;
       finished = true;
       socket.removeAllListeners();
@@ -258,7 +256,7 @@ function overWebSocket(url: string, message: string, connectionParams: Record<st
       socket.terminate();
       resolve(answer);
     };
-    signal.addEventListener("abort", () => finish({ text: "aborted", code: undefined }), { once: true });
+    signal.addEventListener("abort", () => finish("aborted"), { once: true });
     socket.once("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: connectionParams })));
     socket.on("message", (data: Buffer) => {
       const received = JSON.parse(data.toString("utf8")) as { type: string; payload?: unknown };
@@ -266,23 +264,18 @@ function overWebSocket(url: string, message: string, connectionParams: Record<st
         case "connection_ack":
           socket.send(message);
           return;
-        case "error": {
-          const answer = describeError((received.payload as Array<{ extensions?: Record<string, unknown> }>)[0]);
-          finish({ text: `error ${answer.text}`, code: answer.code });
+        case "error":
+          finish(`error ${describeErrors(received.payload as GraphQLErrors)}`);
           return;
-        }
-        case "next": {
-          const result = received.payload as { errors?: Array<{ extensions?: Record<string, unknown> }> };
-          const answer = result.errors !== undefined && result.errors.length > 0 ? describeError(result.errors[0]) : { text: "data", code: undefined };
-          finish({ text: `next ${answer.text}`, code: answer.code });
+        case "next":
+          finish(`next ${describeErrors((received.payload as { errors?: GraphQLErrors }).errors)}`);
           return;
-        }
         case "complete":
-          finish({ text: "complete", code: undefined });
+          finish("complete");
           return;
       }
     });
-    socket.once("close", (code: number) => finish({ text: `close ${code}`, code: undefined }));
+    socket.once("close", (code: number) => finish(`close ${code}`));
     socket.once("error", reject);
   });
 }
@@ -358,11 +351,11 @@ class Session {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     const from = performance.now();
-    let answer: Answer;
+    let answer: string;
     try {
       answer = item.door === "http" ? await overHttp(gateway.url, item.message, headers, controller.signal) : await overWebSocket(gateway.url, item.message, headers, controller.signal);
     } catch (error) {
-      answer = { text: controller.signal.aborted ? "aborted" : `failed: ${(error as Error).message}`, code: undefined };
+      answer = controller.signal.aborted ? "aborted" : `failed: ${(error as Error).message}`;
     } finally {
       clearTimeout(timer);
     }
@@ -383,7 +376,7 @@ class Session {
       attack: item.attack,
       door: item.door,
       caller: CALLERS[item.caller],
-      answer: timedOut ? `no answer in ${this.timeoutMs / 1000} s` : answer.text,
+      answer: timedOut ? `no answer in ${this.timeoutMs / 1000} s` : answer,
       expected: describeExpected(expectedFor(item)),
       answeredMs: timedOut ? undefined : answered - from,
       stallMs,
