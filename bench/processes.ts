@@ -8,10 +8,10 @@ import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { EmulatorStats, FaultSettings, SeedDocument } from "../src/emulator/index.js";
 
-type Child = ChildProcessByStdio<null, Readable, Readable>;
+export type Child = ChildProcessByStdio<null, Readable, Readable>;
 
 /** Waits for `pattern` in the child's output; its first group is the answer. */
-function watchFor(child: Child, pattern: RegExp, what: string): Promise<string> {
+export function watchFor(child: Child, pattern: RegExp, what: string): Promise<string> {
   let output = "";
   return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} did not start within 15 s:\n${output}`)), 15_000);
@@ -33,7 +33,7 @@ function watchFor(child: Child, pattern: RegExp, what: string): Promise<string> 
 }
 
 /** A child never outlives the benchmark, even when it fails half-way. */
-function tied(child: Child): Child {
+export function tied(child: Child): Child {
   const kill = () => child.kill();
   process.once("exit", kill);
   child.once("exit", () => process.off("exit", kill));
