@@ -118,6 +118,8 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
     return state;
   }
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => pipeline.formatError(error.toJSON(), error));
+  // onSubscribe's refusals come back through onError: they are formatted once, there.
+  const formattedAlready = new WeakSet<GraphQLError>();
   const refusalErrors = (refusal: Refusal): GraphQLError[] => [new GraphQLError(refusal.message, { originalError: refusal, extensions: refusal.extensions })];
   function finish(state: SocketState, id: string, codes: readonly string[] = []): void {
     const run = state.runs.get(id);
@@ -171,7 +173,11 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
           const errors = error instanceof Refusal ? refusalErrors(error) : [new GraphQLError((error as Error).message, { originalError: error as Error })];
           const formatted = format(errors);
           pipeline.record(context, { operationName, operationType: "subscription", executed: false, codes: formatted.map((e) => String(e.extensions?.code)), startedAt });
-          return formatted.map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+          return formatted.map((e) => {
+            const error = new GraphQLError(e.message, { extensions: e.extensions });
+            formattedAlready.add(error);
+            return error;
+          });
         }
       },
       onNext(ctx, id, _payload, _args, result) {
@@ -181,6 +187,7 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
         return { ...result, errors: formatted };
       },
       onError(ctx, id, _payload, errors) {
+        if (errors.every((error) => formattedAlready.has(error))) return errors.map((error) => error.toJSON());
         const formatted = format(errors);
         finish(stateOf(ctx), id, formatted.map((e) => String(e.extensions?.code)));
         return formatted;

@@ -8,4 +8,5 @@ export type { CostOptions } from "./cost.js";
 export { maxDepthRule } from "./depth.js";
 export { LimitExceededError } from "./errors.js";
 export { longestString } from "./strings.js";
+export { MAX_VARIABLE_DEPTH, checkVariableDepth } from "./variables.js";
 export type { LimitMeasure } from "./errors.js";

@@ -2,7 +2,7 @@
 // GET, a WebSocket, a Lambda event), passes these steps in this order:
 //
 //   1. admitCaller      the Host (against DNS rebinding), then the credentials: who is calling
-//   2. admitOperation   the document's size, parsing with the token limit, the selection bound,
+//   2. admitOperation   parsing with the token limit, the document's size, the selection bound,
 //                       validation (graphql-js's rules and the gateway's depth, alias and
 //                       introspection rules), the operation, the caller's scope, the longest
 //                       string, the estimated Cloud Control cost, and whether the door can carry it
@@ -24,7 +24,7 @@ import type { OperationType } from "../auth/index.js";
 import type { ContextCaller, Door, GatewayContext } from "../context.js";
 import { ErrorCode, GatewayError } from "../errors.js";
 import type { CallBudget, CostOptions, LimitsConfig } from "../limits/index.js";
-import { LimitExceededError, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
+import { LimitExceededError, checkVariableDepth, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { HostCheck } from "./hostCheck.js";
@@ -188,10 +188,8 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
 
     admitOperation(context, request) {
       const { source } = request;
-      const bytes = Buffer.byteLength(source, "utf8");
-      if (bytes > limits.maxDocumentBytes) {
-        refuseLimit(new LimitExceededError("documentBytes", bytes, limits.maxDocumentBytes, `The document is ${bytes} bytes; the limit is ${limits.maxDocumentBytes}.`));
-      }
+      // Parsing first, as a GraphQL server that parses before handing over does: the token limit
+      // bounds its work whatever the size, and every door then answers the same document alike.
       let document = request.document;
       if (document === undefined) {
         try {
@@ -200,6 +198,10 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
           const parseError = error instanceof GraphQLError ? error : new GraphQLError(String(error));
           throw new Refusal(RequestCode.GRAPHQL_PARSE_FAILED, parseError.message, { status: 400, locations: parseError.locations });
         }
+      }
+      const bytes = Buffer.byteLength(source, "utf8");
+      if (bytes > limits.maxDocumentBytes) {
+        refuseLimit(new LimitExceededError("documentBytes", bytes, limits.maxDocumentBytes, `The document is ${bytes} bytes; the limit is ${limits.maxDocumentBytes}.`));
       }
       // MERGE(h-limits): the selection bound goes here, before graphql-js's validation.
       const [invalid] = validationErrors(source, document);
@@ -215,6 +217,8 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       if (type === "subscription" && !request.streams) {
         throw badRequest("Subscriptions stream their events: subscribe over WebSocket (the graphql-ws protocol) on this same path.");
       }
+      const tooDeep = checkVariableDepth(request.variables);
+      if (tooDeep !== undefined) refuseLimit(tooDeep);
       const longest = longestString(document, request.variables ?? undefined);
       if (longest > limits.maxStringLength) {
         const message = `A string argument or variable is ${longest} characters long; the limit is ${limits.maxStringLength}.`;
