@@ -204,9 +204,11 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
     options.keepAliveMs ?? 12_000,
   );
 
-  // A socket's protocol errors (an oversize or malformed frame) close it; they are the client's
-  // doing, logged as one JSON record, never as a stack on stderr.
+  // A socket's protocol errors (an oversize or malformed frame) close it (ws answers 1009 or 1002);
+  // they are the client's doing, logged as one JSON record. graphql-ws's own listener, added just
+  // before this one, would print them with their stack on stderr: it is replaced.
   webSockets.on("connection", (socket: WebSocket) => {
+    socket.removeAllListeners("error");
     socket.on("error", (error: Error & { code?: string }) => log.info({ door: "websocket", code: error.code ?? error.name, message: error.message }, "websocket protocol error"));
   });
   webSockets.on("wsClientError", (error: Error & { code?: string }, socket: Duplex) => {

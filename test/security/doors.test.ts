@@ -228,10 +228,30 @@ describe("the WebSocket door", () => {
     }
   });
 
+  it("closes a socket that sends a message over MAX_BODY_BYTES with 1009, logging one JSON record", async () => {
+    const socket = await openSocket(wsUrl(gateway.graphqlUrl), { "x-api-key": WRITE_KEY });
+    socket.subscribe("big", JSON.stringify({ query: `subscription { resourceRequestProgress(requestToken: "${"x".repeat(1024 * 1024)}") { status } }` }));
+    assert.equal((await socket.closed).code, 1009);
+    const records = gateway.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((record) => record.msg === "websocket protocol error");
+    assert.ok(records.length >= 1);
+    assert.equal(typeof records[0]!.code, "string");
+  });
+
   it("logs each subscription as one operation record of the websocket door", async () => {
     const records = gateway.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((record) => record.msg === "graphql operation" && record.door === "websocket");
     assert.ok(records.length >= 3, `${records.length} records`);
     assert.ok(records.every((record) => record.operationType === "subscription" && typeof record.requestId === "string"));
+  });
+});
+
+describe("subscriptions over plain HTTP", () => {
+  it("are refused with 400 BAD_REQUEST saying where to subscribe, on HTTP and Lambda alike", async () => {
+    const body = SUBSCRIBE("any-token");
+    for (const answer of [await viaHttp(body), await viaLambda(body)]) {
+      assert.equal(answer.status, 400);
+      assert.equal(answer.errors[0]!.extensions?.code, "BAD_REQUEST");
+      assert.match(answer.errors[0]!.message, /WebSocket/);
+    }
   });
 });
 
