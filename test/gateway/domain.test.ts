@@ -3,6 +3,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { classifyCloudControlError } from "../../src/cloudcontrol/errors.js";
+import { isAwsRegion } from "../../src/cloudcontrol/awsRegions.js";
 import { createRegionPolicy } from "../../src/cloudcontrol/region.js";
 import type { ResourceRequestModel } from "../../src/cloudcontrol/resourceRequest.js";
 import { waitForRequest } from "../../src/cloudcontrol/waitForRequest.js";
@@ -180,7 +181,7 @@ describe("patch builder", () => {
 });
 
 describe("node ids and cursors", () => {
-  const regions = createRegionPolicy({ defaultRegion: "us-east-1" });
+  const regions = createRegionPolicy({ defaultRegion: "us-east-1", isKnownRegion: isAwsRegion });
 
   it("node ids round-trip and are base64url", () => {
     const ref = { type: "RouteResponse", region: "eu-west-1", identifier: "a|b|c" } as const;
