@@ -80,7 +80,7 @@ describe("API Gateway ids", () => {
   });
 
   it("are checked in each part of an identifier and of a node id", () => {
-    const regions = createRegionPolicy({ defaultRegion: "us-east-1" });
+    const regions = createRegionPolicy({ defaultRegion: "us-east-1", isKnownRegion: isAwsRegion });
     const forge = (identifier: string) => Buffer.from(JSON.stringify([1, "RouteResponse", "us-east-1", identifier])).toString("base64url");
     for (const [name, id] of HOSTILE_IDS) {
       for (const identifier of [`${id}|send001|rrs0001`, `chat7a1b2c|${id}|rrs0001`, `chat7a1b2c|send001|${id}`]) {
