@@ -3,6 +3,7 @@
 import { ApolloServer } from "@apollo/server";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isAwsRegion } from "../src/cloudcontrol/awsRegions.js";
 import type { RouteResponseCloudControl } from "../src/cloudcontrol/routeResponseApi.js";
 import { createCloudControlClients, createRouteResponseCloudControl } from "../src/cloudcontrol/index.js";
 import { loadConfig } from "../src/config.js";
@@ -123,7 +124,7 @@ export async function startNaiveServer(config: ResolvedGatewayConfig): Promise<B
     pacing: { ratePerSecond: config.rateLimitPerSecond, burst: config.rateBurst, maxInFlight: config.maxInFlight },
   });
   const cloudControl: RouteResponseCloudControl = createRouteResponseCloudControl(clients);
-  const regions = createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions });
+  const regions = createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions, isKnownRegion: isAwsRegion });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers: {

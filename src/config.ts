@@ -16,7 +16,7 @@ export interface GatewayConfig {
   port: number;
   /** AWS_REGION: the region of arguments that name none. Undefined: the SDK's chain (profile) decides at start. */
   region: string | undefined;
-  /** CLOUDCONTROL_REGIONS: comma-separated regions a `region` argument may name; null allows any. */
+  /** CLOUDCONTROL_REGIONS: comma-separated regions a `region` argument may name; null: AWS's regions (the SDK's list). */
   allowedRegions: string[] | null;
   /** AWS_ENDPOINT_URL_CLOUDCONTROL: another Cloud Control endpoint (the emulator); undefined is AWS. */
   endpoint: string | undefined;

@@ -11,7 +11,7 @@ import type { CallBudget } from "./limits/callBudget.js";
 import { withCallBudget } from "./limits/callBudget.js";
 import type { GatewayLoaders, LoaderBatchObserver } from "./loaders/index.js";
 import { createLoaders } from "./loaders/index.js";
-import { operationDeadline } from "./pacing/index.js";
+import { operationDeadline, principalLane, subscriptionLane } from "./pacing/index.js";
 import type { RequestProgressFeed } from "./subscriptions/requestProgress.js";
 import { createRequestProgressFeed } from "./subscriptions/requestProgress.js";
 
@@ -77,10 +77,16 @@ export function createContextFactory(dependencies: ContextDependencies): Context
   const clock = dependencies.clock ?? systemClock;
   const requestProgress =
     dependencies.requestProgress ??
-    createRequestProgressFeed({ poll: (region, token) => cloudControl.getRequestStatus(region, token), minDelayMs: wait.minDelayMs, maxDelayMs: wait.maxDelayMs });
+    createRequestProgressFeed({
+      // Bound to the poller's signal: a poll stops with its poller, and waits in the poller's lane.
+      poll: (region, token, signal) => (dependencies.cloudControlFor?.(signal) ?? cloudControl).getRequestStatus(region, token),
+      minDelayMs: wait.minDelayMs,
+      maxDelayMs: wait.maxDelayMs,
+    });
   return (caller, callBudget, isAdmitted) => {
     const { operationTimeoutMs, cloudControlFor } = dependencies;
-    const signal = operationTimeoutMs === undefined ? undefined : operationDeadline(operationTimeoutMs);
+    // The deadline carries the caller's lane of the pacer's queues: one caller's flood waits behind its own calls.
+    const signal = operationTimeoutMs === undefined ? undefined : operationDeadline(operationTimeoutMs, principalLane(caller.principal));
     const startedAt = clock.now();
     const bound = withCallBudget(signal === undefined || cloudControlFor === undefined ? cloudControl : cloudControlFor(signal), callBudget);
     const loaders = createLoaders(bound, maxConcurrency, dependencies.onLoaderBatch);
@@ -93,7 +99,8 @@ export function createContextFactory(dependencies: ContextDependencies): Context
       requestProgress: {
         follow(region, requestToken) {
           if (!isAdmitted()) throw new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "A subscription was followed for an operation the pipeline did not admit.");
-          return requestProgress.follow(region, requestToken);
+          // A poller this caller starts polls in a lane of its own, apart from the caller's queries.
+          return requestProgress.follow(region, requestToken, subscriptionLane(caller.principal));
         },
         get activePollers() {
           return requestProgress.activePollers;

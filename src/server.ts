@@ -10,6 +10,7 @@ import type { GraphQLSchema } from "graphql";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { authSettingsOf, createAuthenticator } from "./auth/index.js";
+import { isAwsRegion } from "./cloudcontrol/awsRegions.js";
 import type { StaticCredentials } from "./cloudcontrol/client.js";
 import { createCloudControlClients } from "./cloudcontrol/client.js";
 import { createRegionPolicy } from "./cloudcontrol/region.js";
@@ -143,7 +144,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     options.cloudControl === undefined ? (signal: AbortSignal) => cache.wrap(createRouteResponseCloudControl(clients, { signal })) : undefined;
   const wait = { timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs };
   const createContext = createContextFactory({
-    regions: createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions }),
+    regions: createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions, isKnownRegion: isAwsRegion }),
     cloudControl,
     maxConcurrency: config.maxConcurrency,
     operationTimeoutMs: config.operationTimeoutMs,

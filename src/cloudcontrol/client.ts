@@ -1,8 +1,10 @@
 // The only file that constructs AWS SDK clients: one CloudControlClient per region, made on first use
-// and reused (each holds a connection pool and credential cache).
+// and reused (each holds a connection pool and credential cache). Which regions may be named is the
+// region policy's business (region.ts); a hard cap on clients stands behind it.
 import { CloudControlClient } from "@aws-sdk/client-cloudcontrol";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
+import { badUserInput } from "../errors.js";
 import type { CloudControlObserver } from "./instrument.js";
 import { instrumentClient } from "./instrument.js";
 import type { PacingOptions } from "./pacing.js";
@@ -32,21 +34,35 @@ export interface CloudControlClientOptions {
   roleArn?: string | undefined;
   /** Told of every call and failed attempt (the metrics). */
   observer?: CloudControlObserver | undefined;
+  /** The most regions with a client (and a token bucket) at once; MAX_REGION_CLIENTS by default. */
+  maxRegions?: number | undefined;
 }
 
 export interface CloudControlClients {
+  /** The region's client, made on first use; BAD_USER_INPUT once `maxRegions` regions have one. */
   forRegion(region: string): CloudControlClient;
+  /** The regions that have a client now. */
+  readonly regions: readonly string[];
   destroy(): void;
 }
+
+/**
+ * A defence behind the region policy, which already bounds the regions to AWS's (48 in the SDK's data
+ * today) or CLOUDCONTROL_REGIONS: one client and bucket per name would otherwise let made-up names
+ * grow memory and multiply the rate limit without bound.
+ */
+export const MAX_REGION_CLIENTS = 128;
 
 export function createCloudControlClients(options: CloudControlClientOptions): CloudControlClients {
   const clients = new Map<string, CloudControlClient>();
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
   const pacer = createCloudControlPacer(options.pacing);
+  const maxRegions = options.maxRegions ?? MAX_REGION_CLIENTS;
   return {
     forRegion(region) {
       let client = clients.get(region);
       if (client === undefined) {
+        if (clients.size >= maxRegions) throw badUserInput(`region ${region} cannot be served: the gateway already serves ${maxRegions} regions, its most.`);
         client = new CloudControlClient({
           region,
           endpoint: options.endpoint,
@@ -66,6 +82,9 @@ export function createCloudControlClients(options: CloudControlClientOptions): C
         clients.set(region, client);
       }
       return client;
+    },
+    get regions() {
+      return [...clients.keys()];
     },
     destroy() {
       for (const client of clients.values()) client.destroy();

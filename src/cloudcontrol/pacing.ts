@@ -2,8 +2,9 @@
 // throttles per account and region, at roughly 25-30 calls a second) and one cap on open calls for the
 // whole process. It runs as SDK middleware right after the retry middleware, so each retry of a
 // throttled call waits for a token like a first attempt does: retries never burst past the limit.
+// Both queues serve callers' lanes round-robin; a call's lane comes with its abort signal (lanes.ts).
 import type { FinalizeHandler, FinalizeHandlerArguments, FinalizeRequestMiddleware, HandlerExecutionContext, MetadataBearer, Pluggable } from "@smithy/types";
-import { Semaphore, TokenBucket } from "../pacing/index.js";
+import { Semaphore, TokenBucket, laneOf } from "../pacing/index.js";
 
 export interface PacingOptions {
   /** Calls per second per region, attempts counted one by one. */
@@ -53,12 +54,13 @@ export function createCloudControlPacer(options: PacingOptions): CloudControlPac
       const paced: FinalizeRequestMiddleware<object, MetadataBearer> =
         (next: FinalizeHandler<object, MetadataBearer>, context) => (args: FinalizeHandlerArguments<object>) => {
           const signal = abortSignalOf(context);
+          const lane = laneOf(signal);
           // A slot first, then a token: a token taken while waiting for a slot would let calls bunch up
           // when slots free together, bursting past the rate.
           return inFlight.run(async () => {
-            await bucket.take(signal);
+            await bucket.take(signal, lane);
             return next(args);
-          }, signal);
+          }, signal, lane);
         };
       return {
         applyToStack(stack) {

@@ -1,5 +1,7 @@
 // The region of every read and write: the argument when given, else the configured default.
-// Checked before any call, because each region gets its own SDK client (and endpoint).
+// Checked before any call, because each region gets its own SDK client (and endpoint) and its own
+// token bucket: the set of regions served is what bounds them. SDK-free: the caller passes what
+// counts as a real region (awsRegions.ts in the gateway).
 import { badUserInput } from "../errors.js";
 
 /**
@@ -14,8 +16,13 @@ export function isRegionName(value: string): boolean {
 
 export interface RegionPolicyOptions {
   defaultRegion: string;
-  /** When set, only these regions may be named (and reached). */
+  /**
+   * CLOUDCONTROL_REGIONS: when set, only these regions may be named, whether `isKnownRegion` knows
+   * them or not (the operator decides, for a region newer than the SDK, say).
+   */
   allowedRegions?: readonly string[] | null;
+  /** Without `allowedRegions`: the regions that exist (the AWS SDK's list); the default region is served too. */
+  isKnownRegion: (region: string) => boolean;
 }
 
 export interface RegionPolicy {
@@ -31,8 +38,10 @@ export function createRegionPolicy(options: RegionPolicyOptions): RegionPolicy {
     resolve(region) {
       if (region === null || region === undefined) return options.defaultRegion;
       if (!isRegionName(region)) throw badUserInput(`region "${region}" is not an AWS region name such as us-east-1.`);
-      if (allowed && !allowed.has(region)) {
-        throw badUserInput(`region ${region} is not served by this gateway; allowed: ${[...allowed].join(", ")}.`);
+      if (allowed) {
+        if (!allowed.has(region)) throw badUserInput(`region ${region} is not served by this gateway; allowed: ${[...allowed].join(", ")}.`);
+      } else if (region !== options.defaultRegion && !options.isKnownRegion(region)) {
+        throw badUserInput(`region ${region} is not an AWS region this gateway knows.`);
       }
       return region;
     },

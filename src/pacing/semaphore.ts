@@ -1,9 +1,11 @@
-// At most `limit` tasks at once; the rest wait in order. A waiter whose signal aborts leaves the queue
-// (an operation past its deadline must not hold a place, nor later take a slot it no longer needs).
+// At most `limit` tasks at once; the rest wait in lanes served round-robin (laneQueue.ts), in order
+// within each lane. A waiter whose signal aborts leaves the queue (an operation past its deadline
+// must not hold a place, nor later take a slot it no longer needs).
+import { DEFAULT_LANE, LaneQueue } from "./laneQueue.js";
 
 export class Semaphore {
   private active = 0;
-  private readonly queue: (() => void)[] = [];
+  private readonly queue = new LaneQueue<() => void>();
 
   constructor(readonly limit: number) {
     if (!(Number.isInteger(limit) && limit >= 1)) {
@@ -18,12 +20,13 @@ export class Semaphore {
 
   /** Tasks waiting for a slot now. */
   get waiting(): number {
-    return this.queue.length;
+    return this.queue.size;
   }
 
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  /** Runs `task` once a slot is free; while all are taken it waits in `lane` (the default lane when none). */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal, lane: string = DEFAULT_LANE): Promise<T> {
     signal?.throwIfAborted();
-    if (this.active >= this.limit) await this.enqueue(signal);
+    if (this.active >= this.limit) await this.enqueue(signal, lane);
     else this.active++;
     try {
       return await task();
@@ -33,11 +36,10 @@ export class Semaphore {
   }
 
   /** Resolves once a slot was handed over (counted in `active` already). */
-  private enqueue(signal: AbortSignal | undefined): Promise<void> {
+  private enqueue(signal: AbortSignal | undefined, lane: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const onAbort = () => {
-        const index = this.queue.indexOf(grant);
-        if (index >= 0) this.queue.splice(index, 1);
+        this.queue.delete(lane, grant);
         reject(signal?.reason);
       };
       const grant = () => {
@@ -45,7 +47,7 @@ export class Semaphore {
         resolve();
       };
       signal?.addEventListener("abort", onAbort, { once: true });
-      this.queue.push(grant);
+      this.queue.push(lane, grant);
     });
   }
 

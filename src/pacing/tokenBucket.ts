@@ -1,6 +1,8 @@
-// A token bucket that queues: under a burst, callers wait their turn in order instead of failing.
-// Cloud Control throttles at roughly 25-30 calls a second per account and region (reference §2), so
-// one bucket per region, shared by every request of the process, keeps the gateway under it.
+// A token bucket that queues: under a burst, callers wait their turn instead of failing. Cloud Control
+// throttles at roughly 25-30 calls a second per account and region (reference §2), so one bucket per
+// region, shared by every request of the process, keeps the gateway under it. Waiters queue in lanes
+// served round-robin (laneQueue.ts): a caller's flood cannot hold another caller's call behind it.
+import { DEFAULT_LANE, LaneQueue } from "./laneQueue.js";
 
 export interface TokenBucketOptions {
   /** Tokens added per second: the sustained call rate. */
@@ -24,7 +26,7 @@ export class TokenBucket {
   private readonly now: () => number;
   private tokens: number;
   private updatedAt: number;
-  private readonly queue: Waiter[] = [];
+  private readonly queue = new LaneQueue<Waiter>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(options: TokenBucketOptions) {
@@ -39,14 +41,17 @@ export class TokenBucket {
 
   /** Callers waiting for a token now. */
   get waiting(): number {
-    return this.queue.length;
+    return this.queue.size;
   }
 
-  /** Resolves when the caller may make one call; rejects if `signal` aborts first. */
-  take(signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when the caller may make one call; rejects if `signal` aborts first. Callers that must
+   * wait do so in `lane` (the default lane when none): each token goes to the next lane in turn.
+   */
+  take(signal?: AbortSignal, lane: string = DEFAULT_LANE): Promise<void> {
     signal?.throwIfAborted();
     this.refill();
-    if (this.queue.length === 0 && this.tokens >= 1) {
+    if (this.queue.size === 0 && this.tokens >= 1) {
       this.tokens -= 1;
       return Promise.resolve();
     }
@@ -56,13 +61,12 @@ export class TokenBucket {
         reject,
         signal,
         onAbort: () => {
-          const index = this.queue.indexOf(waiter);
-          if (index >= 0) this.queue.splice(index, 1);
+          this.queue.delete(lane, waiter);
           reject(signal?.reason);
         },
       };
       signal?.addEventListener("abort", waiter.onAbort, { once: true });
-      this.queue.push(waiter);
+      this.queue.push(lane, waiter);
       this.schedule();
     });
   }
@@ -74,12 +78,12 @@ export class TokenBucket {
   }
 
   private schedule(): void {
-    if (this.timer || this.queue.length === 0) return;
+    if (this.timer || this.queue.size === 0) return;
     const wait = Math.max(0, ((1 - this.tokens) / this.rate) * 1000);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.refill();
-      while (this.queue.length > 0 && this.tokens >= 1) {
+      while (this.queue.size > 0 && this.tokens >= 1) {
         this.tokens -= 1;
         const waiter = this.queue.shift() as Waiter;
         waiter.signal?.removeEventListener("abort", waiter.onAbort);

@@ -1,16 +1,21 @@
 // Live progress of Cloud Control requests for any number of followers: ONE poller per
 // (region, requestToken), however many subscribers follow it, so ten browser tabs watching one
 // update cost Cloud Control what one does. The poller is reference-counted: it starts with the
-// first follower and stops when the request is done or the last follower leaves. Transport- and
-// GraphQL-free; the subscription resolver adapts it.
+// first follower and stops when the request is done or the last follower leaves. Its polls wait in
+// a lane of the pacer's queues of their own (the starting follower's), apart from that caller's
+// queries. Transport- and GraphQL-free; the subscription resolver adapts it.
 import type { GatewayError } from "../errors.js";
 import { isTransient } from "../cloudcontrol/errors.js";
 import type { ResourceRequestModel } from "../cloudcontrol/resourceRequest.js";
 import { isDone } from "../cloudcontrol/resourceRequest.js";
 import { createPollBackoff } from "../cloudcontrol/waitForRequest.js";
+import { assignLane } from "../pacing/lanes.js";
 
-/** Reads a request's status now; null when Cloud Control does not know the token. */
-export type PollRequestStatus = (region: string, requestToken: string) => Promise<ResourceRequestModel | null>;
+/**
+ * Reads a request's status now; null when Cloud Control does not know the token. `signal` aborts when
+ * the poller stops, and carries the poller's lane (pacing/lanes.ts) when it was started with one.
+ */
+export type PollRequestStatus = (region: string, requestToken: string, signal: AbortSignal) => Promise<ResourceRequestModel | null>;
 
 export interface RequestProgressOptions {
   poll: PollRequestStatus;
@@ -28,9 +33,10 @@ export interface RequestProgressFeed {
   /**
    * Follows one request: the first event is its current state (or `not-found`), then one event per
    * change, ending after a done state (SUCCESS, FAILED, CANCEL_COMPLETE), `not-found` or `error`.
-   * `return()` on the iterator leaves at once, even while a poll is pending.
+   * `return()` on the iterator leaves at once, even while a poll is pending. `lane`: the pacer's lane
+   * of the polls when this follower starts the poller; followers that join later share its polls.
    */
-  follow(region: string, requestToken: string): AsyncIterableIterator<RequestProgressEvent>;
+  follow(region: string, requestToken: string, lane?: string): AsyncIterableIterator<RequestProgressEvent>;
   /** Pollers running now (one per followed request). */
   readonly activePollers: number;
   /** Stops every poller and ends every follower's stream. */
@@ -146,7 +152,7 @@ export function createRequestProgressFeed(options: RequestProgressOptions): Requ
         }
         let current: ResourceRequestModel | null;
         try {
-          current = await options.poll(region, requestToken);
+          current = await options.poll(region, requestToken, signal);
         } catch (error) {
           // Throttling and upstream hiccups do not end a follow: the next poll may work.
           if (isTransient(error as GatewayError)) continue;
@@ -174,12 +180,13 @@ export function createRequestProgressFeed(options: RequestProgressOptions): Requ
   }
 
   return {
-    follow(region, requestToken) {
+    follow(region, requestToken, lane) {
       const key = `${region}\u0000${requestToken}`;
       let poller = pollers.get(key);
       const starting = poller === undefined;
       if (poller === undefined) {
         poller = { followers: new Set(), latest: undefined, stop: new AbortController() };
+        if (lane !== undefined) assignLane(poller.stop.signal, lane);
         pollers.set(key, poller);
       }
       const owner = poller;

@@ -3,6 +3,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { classifyCloudControlError } from "../../src/cloudcontrol/errors.js";
+import { isAwsRegion } from "../../src/cloudcontrol/awsRegions.js";
 import { createRegionPolicy } from "../../src/cloudcontrol/region.js";
 import type { ResourceRequestModel } from "../../src/cloudcontrol/resourceRequest.js";
 import { waitForRequest } from "../../src/cloudcontrol/waitForRequest.js";
@@ -79,7 +80,7 @@ describe("API Gateway ids", () => {
   });
 
   it("are checked in each part of an identifier and of a node id", () => {
-    const regions = createRegionPolicy({ defaultRegion: "us-east-1" });
+    const regions = createRegionPolicy({ defaultRegion: "us-east-1", isKnownRegion: isAwsRegion });
     const forge = (identifier: string) => Buffer.from(JSON.stringify([1, "RouteResponse", "us-east-1", identifier])).toString("base64url");
     for (const [name, id] of HOSTILE_IDS) {
       for (const identifier of [`${id}|send001|rrs0001`, `chat7a1b2c|${id}|rrs0001`, `chat7a1b2c|send001|${id}`]) {
@@ -180,7 +181,7 @@ describe("patch builder", () => {
 });
 
 describe("node ids and cursors", () => {
-  const regions = createRegionPolicy({ defaultRegion: "us-east-1" });
+  const regions = createRegionPolicy({ defaultRegion: "us-east-1", isKnownRegion: isAwsRegion });
 
   it("node ids round-trip and are base64url", () => {
     const ref = { type: "RouteResponse", region: "eu-west-1", identifier: "a|b|c" } as const;
