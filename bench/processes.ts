@@ -40,7 +40,7 @@ export function tied(child: Child): Child {
   return child;
 }
 
-async function stop(child: Child): Promise<void> {
+export async function stop(child: Child): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
