@@ -42,6 +42,8 @@ export interface GatewayConfig {
   cacheMaxEntries: number;
   /** REDIS_URL: keep the cache in Redis (shared by replicas) instead of in memory. */
   redisUrl: string | undefined;
+  /** REDIS_TIMEOUT_MS: the longest one Redis call (or connection attempt) may take; past it the cache is a miss. */
+  redisTimeoutMs: number;
   /** WAIT_TIMEOUT_MS: the longest a `wait: true` mutation waits for its request. */
   waitTimeoutMs: number;
   /** WAIT_POLL_MIN_DELAY_MS: the first delay between status polls while waiting. */
@@ -239,6 +241,7 @@ export function loadConfig(env: Env): GatewayConfig {
     cacheTtlMs: read.optional("CACHE_TTL_MS") === undefined ? undefined : read.integer("CACHE_TTL_MS", 0, 1, 3_600_000),
     cacheMaxEntries: read.integer("CACHE_MAX_ENTRIES", 10_000, 1, 10_000_000),
     redisUrl: read.redisUrl("REDIS_URL"),
+    redisTimeoutMs: read.integer("REDIS_TIMEOUT_MS", 1000, 10, 60_000),
     waitTimeoutMs: read.integer("WAIT_TIMEOUT_MS", 30_000, 0, 900_000),
     waitPollMinDelayMs: read.integer("WAIT_POLL_MIN_DELAY_MS", 250, 10, 60_000),
     waitPollMaxDelayMs: read.integer("WAIT_POLL_MAX_DELAY_MS", 5_000, 10, 300_000),

@@ -1,4 +1,5 @@
-// The cache as the configuration asks for it: none (CACHE_TTL_MS unset), in memory, or in Redis.
+// The cache as the configuration asks for it: none (CACHE_TTL_MS unset), in memory, or in Redis
+// (each call bounded by REDIS_TIMEOUT_MS).
 import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
 import type { GatewayLogger } from "../errors.js";
 import type { RouteResponseModel } from "../routeResponses/index.js";
@@ -11,6 +12,8 @@ export interface GatewayCacheSettings {
   cacheTtlMs: number | undefined;
   cacheMaxEntries: number;
   redisUrl: string | undefined;
+  /** The longest one Redis call may take before the cache counts it as a miss (and stops asking for a while). */
+  redisTimeoutMs: number;
 }
 
 export interface GatewayCache {
@@ -28,7 +31,12 @@ export function createGatewayCache(settings: GatewayCacheSettings, logger: Gatew
   const store =
     settings.redisUrl === undefined
       ? memoryStore(settings.cacheMaxEntries)
-      : redisStore({ url: settings.redisUrl, onError: (error) => onError("Redis (the route response cache) failed", error) });
-  const cache = createRouteResponseCache<RouteResponseModel>({ store, ttlMs, onError });
+      : redisStore({
+          url: settings.redisUrl,
+          timeoutMs: settings.redisTimeoutMs,
+          onError: (error) => onError("Redis (the route response cache) failed; reads go to Cloud Control until it answers", error),
+          onRecovered: () => logger.info("Redis (the route response cache) answers again"),
+        });
+  const cache = createRouteResponseCache<RouteResponseModel>({ store, ttlMs, onError, retryMs: settings.redisTimeoutMs });
   return { wrap: (cloudControl) => withRouteResponseCache(cloudControl, cache, ttlMs), cache, close: () => cache.close() };
 }
