@@ -11,7 +11,8 @@ import type { CallBudget } from "./limits/callBudget.js";
 import { withCallBudget } from "./limits/callBudget.js";
 import type { GatewayLoaders, LoaderBatchObserver } from "./loaders/index.js";
 import { createLoaders } from "./loaders/index.js";
-import { operationDeadline, principalLane, subscriptionLane } from "./pacing/index.js";
+import { principalLane, subscriptionLane, untilAborted } from "./pacing/index.js";
+import { createOperationSignals } from "./shutdown.js";
 import type { RequestProgressFeed } from "./subscriptions/requestProgress.js";
 import { createRequestProgressFeed } from "./subscriptions/requestProgress.js";
 
@@ -22,7 +23,11 @@ export interface GatewayContext {
   readonly loaders: GatewayLoaders;
   /** Waits (per the WAIT_* settings) until the request is done or the limit passes; primes the request loader. */
   waitForRequest(request: ResourceRequestModel): Promise<ResourceRequestModel>;
-  /** Aborts when the operation's time limit (OPERATION_TIMEOUT_MS) passes; unfinished Cloud Control calls then fail with UPSTREAM_TIMEOUT. */
+  /**
+   * Aborts when the operation's time limit (OPERATION_TIMEOUT_MS) passes or the gateway shuts down;
+   * unfinished Cloud Control calls then fail with UPSTREAM_TIMEOUT, or WRITE_OUTCOME_UNKNOWN for a
+   * write that may have been sent, and a wait answers the request as last seen.
+   */
   readonly signal?: AbortSignal;
   /** Live progress of requests (the subscription): one shared poller per request, for the whole gateway. */
   readonly requestProgress: RequestProgressFeed;
@@ -45,15 +50,22 @@ export interface ContextDependencies {
   clock?: WaitClock;
   /** OPERATION_TIMEOUT_MS: with `cloudControlFor`, each context's calls are bounded by this deadline. */
   operationTimeoutMs?: number;
-  /** The facade bound to one operation's deadline (pacing waits and HTTP requests watch the signal). */
+  /** The facade bound to one operation's signal (pacing waits and HTTP requests watch it). */
   cloudControlFor?: (signal: AbortSignal) => RouteResponseCloudControl;
+  /**
+   * The gateway's shutdown (createShutdown in shutdown.ts), for every operation: combined with each
+   * one's deadline, so aborting it ends every Cloud Control call in flight at once, and each write
+   * that may have been sent answers WRITE_OUTCOME_UNKNOWN with its clientToken while connections are
+   * still open.
+   */
+  shutdown?: AbortSignal;
   /** Shared by every context; by default one for this factory, polling with the `wait` delays. */
   requestProgress?: RequestProgressFeed;
   onLoaderBatch?: LoaderBatchObserver;
 }
 
-/** Thrown by a status poll when the budget is spent: the wait ends with the request as last seen. */
-class BudgetSpent extends Error {}
+/** Thrown by a status poll when the budget is spent or the operation ended: the wait ends with the request as last seen. */
+class StopWaiting extends Error {}
 
 /** How an operation reached the gateway: logged with it. */
 export type Door = "http" | "websocket" | "lambda";
@@ -75,6 +87,7 @@ export type ContextFactory = (caller: ContextCaller, callBudget: CallBudget, isA
 export function createContextFactory(dependencies: ContextDependencies): ContextFactory {
   const { regions, cloudControl, maxConcurrency, wait } = dependencies;
   const clock = dependencies.clock ?? systemClock;
+  const operationSignal = createOperationSignals(dependencies.shutdown);
   const requestProgress =
     dependencies.requestProgress ??
     createRequestProgressFeed({
@@ -85,8 +98,8 @@ export function createContextFactory(dependencies: ContextDependencies): Context
     });
   return (caller, callBudget, isAdmitted) => {
     const { operationTimeoutMs, cloudControlFor } = dependencies;
-    // The deadline carries the caller's lane of the pacer's queues: one caller's flood waits behind its own calls.
-    const signal = operationTimeoutMs === undefined ? undefined : operationDeadline(operationTimeoutMs, principalLane(caller.principal));
+    // The signal carries the caller's lane of the pacer's queues: one caller's flood waits behind its own calls.
+    const signal = operationSignal(operationTimeoutMs, principalLane(caller.principal));
     const startedAt = clock.now();
     const bound = withCallBudget(signal === undefined || cloudControlFor === undefined ? cloudControl : cloudControlFor(signal), callBudget);
     const loaders = createLoaders(bound, maxConcurrency, dependencies.onLoaderBatch);
@@ -116,16 +129,17 @@ export function createContextFactory(dependencies: ContextDependencies): Context
         // A wait never outlasts the operation: its polls would only fail with UPSTREAM_TIMEOUT.
         const left = operationTimeoutMs === undefined ? wait.timeoutMs : operationTimeoutMs - (clock.now() - startedAt);
         const bounded = { ...wait, timeoutMs: Math.max(0, Math.min(wait.timeoutMs, left)) };
-        // Nor does it outspend the request's call budget: the write was accepted, so a wait that
-        // runs out of calls answers the request as last seen, like one that runs out of time.
+        // Nor does it outspend the request's call budget, or outlive the operation's signal (the
+        // shutdown): the write was accepted, so a wait that runs out of calls or is stopped answers
+        // the request as last seen, like one that runs out of time.
         let seen = request;
         const poll = async (latest: ResourceRequestModel) => {
           seen = latest;
-          if (callBudget.remaining === 0) throw new BudgetSpent();
+          if (callBudget.remaining === 0 || signal?.aborted) throw new StopWaiting();
           return bound.getRequestStatus(latest.region, latest.requestToken);
         };
-        const done = await waitForRequest(request, poll, bounded, clock).catch((error: unknown) => {
-          if (error instanceof BudgetSpent) return seen;
+        const done = await untilAborted(waitForRequest(request, poll, bounded, clock), signal).catch((error: unknown) => {
+          if (error instanceof StopWaiting || signal?.aborted) return seen;
           throw error;
         });
         const key = { region: done.region, requestToken: done.requestToken };

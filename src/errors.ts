@@ -23,6 +23,11 @@ export const ErrorCode = {
   UPSTREAM_ERROR: "UPSTREAM_ERROR",
   /** AWS did not answer in time. */
   UPSTREAM_TIMEOUT: "UPSTREAM_TIMEOUT",
+  /**
+   * A write got no answer (timeout, cut connection, server fault, gateway shutdown) after it may have
+   * reached Cloud Control: it may or may not be applied. `extensions.clientToken` resumes it.
+   */
+  WRITE_OUTCOME_UNKNOWN: "WRITE_OUTCOME_UNKNOWN",
   /** A bug in the gateway; details are logged, never sent. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;

@@ -31,6 +31,7 @@ import type { GatewayLogger } from "./errors.js";
 import { createErrorFormatter } from "./errors.js";
 import { createOriginMatcher, createPersistedQueryStore, graphqlResponseCachingPlugin, parseOriginPattern } from "./frontends/index.js";
 import { resolvers } from "./resolvers/index.js";
+import { createShutdown } from "./shutdown.js";
 import { defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
 import type { IdeExample, RouteResponseExampleIds } from "./ide/index.js";
 
@@ -70,6 +71,12 @@ export interface Gateway {
   /** What /readyz reports besides the configuration: credentials and Cloud Control, "ok" or a short reason. */
   readinessChecks(): Promise<Record<string, string>>;
   start(): Promise<void>;
+  /**
+   * Ends every operation's Cloud Control calls now: writes that may have been sent answer
+   * WRITE_OUTCOME_UNKNOWN with the clientToken that resumes them, waits answer the request as last
+   * seen. Doors call it just before they cut connections; stop() calls it too.
+   */
+  interruptOperations(): void;
   /** Stops Apollo, the progress pollers and the SDK clients' connections. */
   stop(): Promise<void>;
 }
@@ -143,7 +150,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const cloudControlFor =
     options.cloudControl === undefined ? (signal: AbortSignal) => cache.wrap(createRouteResponseCloudControl(clients, { signal })) : undefined;
   const wait = { timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs };
+  const shutdown = createShutdown();
   const createContext = createContextFactory({
+    shutdown: shutdown.signal,
     regions: createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions, isKnownRegion: isAwsRegion }),
     cloudControl,
     maxConcurrency: config.maxConcurrency,
@@ -219,7 +228,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     logger,
     readinessChecks: async () => ({ ...(await probeCloudControl(clients, config.region)) }),
     start: () => apollo.start(),
+    interruptOperations: () => shutdown.abort(),
     async stop() {
+      shutdown.abort();
       await apollo.stop();
       clients.destroy();
       await cache.close();

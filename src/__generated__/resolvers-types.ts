@@ -32,7 +32,9 @@ export type CreateRouteResponseInput = {
   apiId: Scalars['String']['input'];
   /**
    * Makes the write idempotent (Cloud Control ClientToken: 1-128 characters of `A-Za-z0-9+/=-`,
-   * valid 36 hours). Retrying with the same token and input answers the original request.
+   * valid 36 hours). Retrying with the same token and input answers the original request. Without
+   * one the gateway makes one (a UUID): every write is sent with a token. When the answer is lost
+   * (error WRITE_OUTCOME_UNKNOWN), `extensions.clientToken` is the token to retry with.
    */
   clientToken?: InputMaybe<Scalars['String']['input']>;
   modelSelectionExpression?: InputMaybe<Scalars['String']['input']>;
@@ -50,6 +52,7 @@ export type CreateRouteResponseInput = {
 
 export type DeleteRouteResponseInput = {
   apiId: Scalars['String']['input'];
+  /** As for createRouteResponse. */
   clientToken?: InputMaybe<Scalars['String']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   routeId: Scalars['String']['input'];
@@ -57,9 +60,18 @@ export type DeleteRouteResponseInput = {
   wait?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/**
+ * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
+ * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
+ * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
+ * the same input, it answers the original request and is never made twice.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Cancels a request that is still PENDING or IN_PROGRESS; a finished request is CONFLICT. */
+  /**
+   * Cancels a request that is still PENDING or IN_PROGRESS. A request already cancelled answers as it
+   * is (a retried cancel is safe); one that finished otherwise is CONFLICT.
+   */
   cancelResourceRequest: ResourceRequestPayload;
   /** Creates a route response (Cloud Control CreateResource). */
   createRouteResponse: RouteResponsePayload;
@@ -70,21 +82,45 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
+ * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
+ * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
+ * the same input, it answers the original request and is never made twice.
+ */
 export type MutationCancelResourceRequestArgs = {
   input: CancelResourceRequestInput;
 };
 
 
+/**
+ * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
+ * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
+ * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
+ * the same input, it answers the original request and is never made twice.
+ */
 export type MutationCreateRouteResponseArgs = {
   input: CreateRouteResponseInput;
 };
 
 
+/**
+ * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
+ * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
+ * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
+ * the same input, it answers the original request and is never made twice.
+ */
 export type MutationDeleteRouteResponseArgs = {
   input: DeleteRouteResponseInput;
 };
 
 
+/**
+ * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
+ * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
+ * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
+ * the same input, it answers the original request and is never made twice.
+ */
 export type MutationUpdateRouteResponseArgs = {
   input: UpdateRouteResponseInput;
 };
@@ -400,6 +436,13 @@ export type SubscriptionResourceRequestProgressArgs = {
  */
 export type UpdateRouteResponseInput = {
   apiId: Scalars['String']['input'];
+  /**
+   * As for createRouteResponse. `set` becomes a patch made from the route response as read, so a retry
+   * after the update was applied sends the same patch only when `set` gave values to properties that
+   * were present before (a raw `patch` is always the same). Otherwise the retry is CONFLICT
+   * (ClientTokenConflictException), or BAD_USER_INPUT when it only cleared properties, and the update
+   * is not made again.
+   */
   clientToken?: InputMaybe<Scalars['String']['input']>;
   patch?: InputMaybe<Array<PatchOperationInput>>;
   region?: InputMaybe<Scalars['String']['input']>;

@@ -92,3 +92,44 @@ export function classifyCloudControlError(error: unknown): GatewayError {
 export function isTransient(error: GatewayError): boolean {
   return error.code === ErrorCode.THROTTLED || error.code === ErrorCode.UPSTREAM_ERROR || error.code === ErrorCode.UPSTREAM_TIMEOUT;
 }
+
+/** Socket errors raised before a connection exists: the attempt never left the gateway. */
+const NEVER_SENT_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/**
+ * Whether one failed attempt of a write may have reached Cloud Control and been applied. Only an
+ * answer with a client fault (4xx: validation, conflict, throttling, not found, refused credentials,
+ * all decided before anything is written) and a connection that never opened say it was not. A
+ * timeout, a reset or cut connection, a server fault (5xx) or an abort in flight may hide a write
+ * that Cloud Control made.
+ */
+export function attemptMayHaveApplied(error: unknown): boolean {
+  const shape = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const status = shape.$metadata?.httpStatusCode;
+  if (shape.$fault === "client" || (typeof status === "number" && status >= 400 && status < 500)) return false;
+  return !(typeof shape.code === "string" && NEVER_SENT_CODES.has(shape.code));
+}
+
+/**
+ * A write that got no answer after it may have reached Cloud Control. It carries the write's
+ * ClientToken: the same mutation retried with it answers the original request (Cloud Control
+ * replays a token used with the same input for 36 hours) and never makes a second change.
+ */
+export class WriteOutcomeUnknownError extends GatewayError {
+  readonly clientToken: string;
+
+  /** `why` is what went wrong, as the error that would have been thrown otherwise says it. */
+  constructor(write: "create" | "update" | "delete", clientToken: string, why: GatewayError) {
+    super(
+      ErrorCode.WRITE_OUTCOME_UNKNOWN,
+      `${why.message} The ${write} may or may not have been applied: retry the same mutation with clientToken "${clientToken}" ` +
+        "(within 36 hours) to get its request; Cloud Control then answers the original request and makes no second change.",
+      { awsErrorName: why.awsErrorName, awsRequestId: why.awsRequestId, cause: why },
+    );
+    this.clientToken = clientToken;
+  }
+
+  override get extensions(): Record<string, string | number> {
+    return { ...super.extensions, clientToken: this.clientToken };
+  }
+}

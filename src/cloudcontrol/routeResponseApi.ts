@@ -1,6 +1,7 @@
 // A small typed facade over the eight Cloud Control operations, for AWS::ApiGatewayV2::RouteResponse
 // only. Every method speaks the gateway's models and throws only GatewayError (classified here), so
-// callers above never see an SDK type.
+// callers above never see an SDK type. Every write carries a ClientToken, and a write that may have
+// reached Cloud Control without an answer fails with WriteOutcomeUnknownError, which names it.
 import {
   CancelResourceRequestCommand,
   CreateResourceCommand,
@@ -11,13 +12,14 @@ import {
   ListResourcesCommand,
   UpdateResourceCommand,
 } from "@aws-sdk/client-cloudcontrol";
-import type { ResourceDescription } from "@aws-sdk/client-cloudcontrol";
+import type { ProgressEvent, ResourceDescription } from "@aws-sdk/client-cloudcontrol";
+import type { MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { ErrorCode, GatewayError } from "../errors.js";
 import { untilAborted } from "../pacing/index.js";
 import type { PatchOperation, RouteRef, RouteResponseIdentity, RouteResponseModel } from "../routeResponses/index.js";
 import { ROUTE_RESPONSE_TYPE_NAME, formatRouteResponseIdentifier, parseRouteResponseIdentifier } from "../routeResponses/index.js";
 import type { CloudControlClients } from "./client.js";
-import { classifyCloudControlError } from "./errors.js";
+import { WriteOutcomeUnknownError, attemptMayHaveApplied, classifyCloudControlError } from "./errors.js";
 import type { OperationStatus, ResourceOperation, ResourceRequestModel } from "./resourceRequest.js";
 import { resourceRequestOf } from "./resourceRequest.js";
 
@@ -48,9 +50,15 @@ export interface RouteResponseCloudControl {
   getRouteResponse(region: string, identifier: string): Promise<RouteResponseModel | null>;
   /** One page of ListResources with `ResourceModel {ApiId, RouteId}` (required for this type). */
   listRouteResponses(region: string, route: RouteRef, nextToken: string | null): Promise<RouteResponsePage>;
-  createRouteResponse(region: string, desiredState: Record<string, unknown>, clientToken?: string): Promise<ResourceRequestModel>;
-  updateRouteResponse(region: string, identifier: string, patch: readonly PatchOperation[], clientToken?: string): Promise<ResourceRequestModel>;
-  deleteRouteResponse(region: string, identifier: string, clientToken?: string): Promise<ResourceRequestModel>;
+  /**
+   * CreateResource. Writes send `clientToken` on every attempt (the SDK's retries reuse the request
+   * as serialized once); one whose outcome is unknown fails with WriteOutcomeUnknownError naming it.
+   */
+  createRouteResponse(region: string, desiredState: Record<string, unknown>, clientToken: string): Promise<ResourceRequestModel>;
+  /** UpdateResource; `clientToken` as for createRouteResponse. */
+  updateRouteResponse(region: string, identifier: string, patch: readonly PatchOperation[], clientToken: string): Promise<ResourceRequestModel>;
+  /** DeleteResource; `clientToken` as for createRouteResponse. */
+  deleteRouteResponse(region: string, identifier: string, clientToken: string): Promise<ResourceRequestModel>;
   /** GetResourceRequestStatus. Null when the token is unknown, expired (after 7 days) or about another type. */
   getRequestStatus(region: string, requestToken: string): Promise<ResourceRequestModel | null>;
   listRequests(region: string, filter: ResourceRequestFilter, nextToken: string | null, maxResults: number): Promise<ResourceRequestPage>;
@@ -96,15 +104,48 @@ function isRouteResponseType(typeName: string | null | undefined): boolean {
 
 export interface RouteResponseCloudControlOptions {
   /**
-   * The GraphQL operation's deadline: when it aborts, calls waiting for a token or a slot leave the
-   * queue, calls in flight are cut, and every unfinished call fails with UPSTREAM_TIMEOUT.
+   * The GraphQL operation's deadline, or the gateway's shutdown: when it aborts, calls waiting for a
+   * token or a slot leave the queue, calls in flight are cut, and every unfinished call fails with
+   * UPSTREAM_TIMEOUT, or WRITE_OUTCOME_UNKNOWN for a write that may have been sent.
    */
   signal?: AbortSignal;
 }
 
-/** What a call that the operation's deadline cut short throws. */
-export function operationTimedOut(): GatewayError {
-  return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, "Cloud Control did not answer within the operation's time limit (OPERATION_TIMEOUT_MS).");
+/**
+ * What a call that the signal cut short throws: the deadline passed (AbortSignal.timeout's reason is
+ * a TimeoutError), or anything else aborted it (the gateway's shutdown).
+ */
+export function callAborted(signal: AbortSignal): GatewayError {
+  const deadline = (signal.reason as { name?: unknown } | undefined)?.name === "TimeoutError";
+  return new GatewayError(
+    ErrorCode.UPSTREAM_TIMEOUT,
+    deadline ? "Cloud Control did not answer within the operation's time limit (OPERATION_TIMEOUT_MS)." : "The gateway is shutting down and stopped waiting for Cloud Control.",
+  );
+}
+
+/**
+ * Watches each attempt of one command where it meets the HTTP handler (the deserialize step runs
+ * once per attempt, below the retry and pacing middleware). The answer: may an attempt have reached
+ * Cloud Control without its answer being read? True while one is open, and once one failed so.
+ */
+function watchAttempts<Input extends object, Output extends MetadataBearer>(stack: MiddlewareStack<Input, Output>): () => boolean {
+  let open = 0;
+  let unanswered = false;
+  stack.add(
+    (next) => async (args) => {
+      open += 1;
+      try {
+        return await next(args);
+      } catch (error) {
+        if (attemptMayHaveApplied(error)) unanswered = true;
+        throw error;
+      } finally {
+        open -= 1;
+      }
+    },
+    { step: "deserialize", name: "gatewayWriteOutcome", priority: "high" },
+  );
+  return () => unanswered || open > 0;
 }
 
 export function createRouteResponseCloudControl(clients: CloudControlClients, options: RouteResponseCloudControlOptions = {}): RouteResponseCloudControl {
@@ -118,7 +159,34 @@ export function createRouteResponseCloudControl(clients: CloudControlClients, op
       // The SDK's backoff between retries does not watch the signal: stop waiting at the deadline anyway.
       return await untilAborted(operation(), signal);
     } catch (error) {
-      if (signal?.aborted) throw operationTimedOut();
+      if (signal?.aborted) throw callAborted(signal);
+      throw classifyCloudControlError(error);
+    }
+  }
+
+  /**
+   * Sends one write and reads its ProgressEvent. A failure after an attempt may have reached Cloud
+   * Control is WriteOutcomeUnknownError with the token; any other failure wrote nothing. Once Cloud
+   * Control answered, the write is accepted: the signal no longer turns it into an error.
+   */
+  async function write(
+    region: string,
+    kind: "create" | "update" | "delete",
+    clientToken: string,
+    mayHaveApplied: () => boolean,
+    send: () => Promise<{ ProgressEvent?: ProgressEvent | undefined }>,
+  ): Promise<ResourceRequestModel> {
+    let output: { ProgressEvent?: ProgressEvent | undefined };
+    try {
+      output = await untilAborted(send(), signal);
+    } catch (error) {
+      const why = signal?.aborted ? callAborted(signal) : classifyCloudControlError(error);
+      if (mayHaveApplied()) throw new WriteOutcomeUnknownError(kind, clientToken, why);
+      throw why;
+    }
+    try {
+      return resourceRequestOf(region, output.ProgressEvent);
+    } catch (error) {
       throw classifyCloudControlError(error);
     }
   }
@@ -158,37 +226,26 @@ export function createRouteResponseCloudControl(clients: CloudControlClients, op
     },
 
     async createRouteResponse(region, desiredState, clientToken) {
-      const output = await call(() =>
-        clients.forRegion(region).send(
-          new CreateResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, DesiredState: JSON.stringify(desiredState), ClientToken: clientToken }),
-          sendOptions,
-        ),
-      );
-      return call(async () => resourceRequestOf(region, output.ProgressEvent));
+      const command = new CreateResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, DesiredState: JSON.stringify(desiredState), ClientToken: clientToken });
+      const mayHaveApplied = watchAttempts(command.middlewareStack);
+      return write(region, "create", clientToken, mayHaveApplied, () => clients.forRegion(region).send(command, sendOptions));
     },
 
     async updateRouteResponse(region, identifier, patch, clientToken) {
-      const output = await call(() =>
-        clients.forRegion(region).send(
-          new UpdateResourceCommand({
-            TypeName: ROUTE_RESPONSE_TYPE_NAME,
-            Identifier: identifier,
-            PatchDocument: JSON.stringify(patch),
-            ClientToken: clientToken,
-          }),
-          sendOptions,
-        ),
-      );
-      return call(async () => resourceRequestOf(region, output.ProgressEvent));
+      const command = new UpdateResourceCommand({
+        TypeName: ROUTE_RESPONSE_TYPE_NAME,
+        Identifier: identifier,
+        PatchDocument: JSON.stringify(patch),
+        ClientToken: clientToken,
+      });
+      const mayHaveApplied = watchAttempts(command.middlewareStack);
+      return write(region, "update", clientToken, mayHaveApplied, () => clients.forRegion(region).send(command, sendOptions));
     },
 
     async deleteRouteResponse(region, identifier, clientToken) {
-      const output = await call(() =>
-        clients
-          .forRegion(region)
-          .send(new DeleteResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier, ClientToken: clientToken }), sendOptions),
-      );
-      return call(async () => resourceRequestOf(region, output.ProgressEvent));
+      const command = new DeleteResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier, ClientToken: clientToken });
+      const mayHaveApplied = watchAttempts(command.middlewareStack);
+      return write(region, "delete", clientToken, mayHaveApplied, () => clients.forRegion(region).send(command, sendOptions));
     },
 
     async getRequestStatus(region, requestToken) {

@@ -55,6 +55,11 @@ function routesOf(gateway: Gateway): HttpRoute[] {
   return routes;
 }
 
+/** How long before the drain grace ends operations are interrupted: time to answer and flush. */
+function interruptLeadMs(graceMs: number): number {
+  return Math.min(1000, graceMs / 4);
+}
+
 export async function startHttpServer(gateway: Gateway, options: HttpServerOptions): Promise<RunningHttpServer> {
   await gateway.start();
   const { config, pipeline, log } = gateway;
@@ -124,8 +129,13 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
         server.closeIdleConnections();
         // Upgraded sockets are no longer the HTTP server's to close, and it waits for them.
         await Promise.all(upgrades.map((handler) => handler.close()));
-        const cut = setTimeout(() => server.closeAllConnections(), options.drainTimeoutMs ?? 5000);
+        const grace = options.drainTimeoutMs ?? 5000;
+        // Near the end of the grace, Cloud Control calls still open are stopped, so writes answer
+        // with the clientToken that resumes them before their connections are cut.
+        const interrupt = setTimeout(() => gateway.interruptOperations(), grace - interruptLeadMs(grace));
+        const cut = setTimeout(() => server.closeAllConnections(), grace);
         await closed;
+        clearTimeout(interrupt);
         clearTimeout(cut);
         await gateway.stop();
       })();

@@ -47,6 +47,8 @@ export interface TestGateway {
   readonly graphqlUrl: string;
   readonly url: string;
   readonly logger: RecordingLogger;
+  /** Closes the HTTP server as SIGTERM does (drain, then cut); also done when the file ends. */
+  close(): Promise<void>;
   query<T = Json>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
 }
 
@@ -54,9 +56,12 @@ export interface TestGatewayOptions {
   config?: Partial<ResolvedGatewayConfig>;
   credentials?: { accessKeyId: string; secretAccessKey: string };
   cloudControl?: RouteResponseCloudControl;
+  /** How long close() lets requests finish before cutting connections (the server's default otherwise). */
+  drainTimeoutMs?: number;
 }
 
-export async function startTestGateway(emulator: RunningEmulator, options: TestGatewayOptions = {}): Promise<TestGateway> {
+/** The emulator in process, or any Cloud Control endpoint (an emulator child process). */
+export async function startTestGateway(emulator: Pick<RunningEmulator, "url">, options: TestGatewayOptions = {}): Promise<TestGateway> {
   const config: ResolvedGatewayConfig = {
     // Authentication off unless a test's config turns it on (test/security/ does).
     ...loadConfig({ AUTH_MODE: "off" }),
@@ -75,12 +80,13 @@ export async function startTestGateway(emulator: RunningEmulator, options: TestG
   };
   const logger = new RecordingLogger();
   const gateway = createGateway({ config, credentials: options.credentials ?? TEST_CREDENTIALS, logger, cloudControl: options.cloudControl });
-  const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0 });
+  const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0, drainTimeoutMs: options.drainTimeoutMs });
   after(() => http.close());
   return {
     graphqlUrl: http.graphqlUrl,
     url: http.url,
     logger,
+    close: () => http.close(),
     async query<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
       const response = await fetch(http.graphqlUrl, {
         method: "POST",

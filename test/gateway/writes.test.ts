@@ -437,6 +437,17 @@ describe("cancelResourceRequest", () => {
     assert.ok(["CANCEL_IN_PROGRESS", "CANCEL_COMPLETE"].includes(response.data.cancelResourceRequest.request.status));
   });
 
+  it("answers a request already cancelled as it is, so a retried cancel answers what the first did", async () => {
+    const created = await create(slowGateway, {});
+    const first = await slowGateway.query(CANCEL, { input: { requestToken: created.request.requestToken, wait: true } });
+    assert.equal(first.data.cancelResourceRequest.request.status, "CANCEL_COMPLETE");
+    slow.resetStats();
+    const again = await slowGateway.query(CANCEL, { input: { requestToken: created.request.requestToken } });
+    assert.equal(again.errors, undefined, JSON.stringify(again.errors));
+    assert.deepEqual(again.data.cancelResourceRequest.request, first.data.cancelResourceRequest.request);
+    assert.equal(slow.stats().operations.CancelResourceRequest.calls, 0);
+  });
+
   it("answers CONFLICT for a finished request, without calling CancelResourceRequest", async () => {
     const created = await create(fastGateway, { wait: true });
     fast.resetStats();

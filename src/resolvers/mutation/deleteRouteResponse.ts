@@ -1,6 +1,6 @@
 import type { MutationResolvers } from "../../__generated__/resolvers-types.js";
 import { checkRouteResponseIdentity, formatRouteResponseIdentifier } from "../../routeResponses/index.js";
-import { checkClientToken } from "../tokens.js";
+import { writeClientToken } from "../tokens.js";
 import { settleWrite } from "./settleWrite.js";
 
 /**
@@ -10,7 +10,7 @@ import { settleWrite } from "./settleWrite.js";
 export const deleteRouteResponse: MutationResolvers["deleteRouteResponse"] = async (_parent, { input }, context) => {
   const identifier = formatRouteResponseIdentifier(checkRouteResponseIdentity(input, "input"));
   const region = context.regions.resolve(input.region);
-  const clientToken = checkClientToken(input.clientToken);
+  const clientToken = writeClientToken(input.clientToken);
   const accepted = await context.cloudControl.deleteRouteResponse(region, identifier, clientToken);
   return { request: await settleWrite(context, accepted, input.wait) };
 };

@@ -9,7 +9,7 @@ import {
   propertyChangesOf,
 } from "../../routeResponses/index.js";
 import { modelOf } from "../loadRouteResponse.js";
-import { checkClientToken } from "../tokens.js";
+import { writeClientToken } from "../tokens.js";
 import { settleWrite } from "./settleWrite.js";
 
 /**
@@ -20,7 +20,7 @@ import { settleWrite } from "./settleWrite.js";
 export const updateRouteResponse: MutationResolvers["updateRouteResponse"] = async (_parent, { input }, context) => {
   const identity = checkRouteResponseIdentity(input, "input");
   const region = context.regions.resolve(input.region);
-  const clientToken = checkClientToken(input.clientToken);
+  const clientToken = writeClientToken(input.clientToken);
   const raw = checkRawPatch(input.patch ?? []);
   const set = input.set ?? null;
   if (set !== null) propertyChangesOf(set);
