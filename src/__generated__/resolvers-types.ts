@@ -437,11 +437,11 @@ export type SubscriptionResourceRequestProgressArgs = {
 export type UpdateRouteResponseInput = {
   apiId: Scalars['String']['input'];
   /**
-   * As for createRouteResponse. `set` becomes a patch made from the route response as read, so a retry
-   * after the update was applied sends the same patch only when `set` gave values to properties that
-   * were present before (a raw `patch` is always the same). Otherwise the retry is CONFLICT
-   * (ClientTokenConflictException), or BAD_USER_INPUT when it only cleared properties, and the update
-   * is not made again.
+   * As for createRouteResponse. Values in `set` are sent as `add` operations whatever the route response
+   * holds, so a retry after the update was applied sends the same patch and answers the original
+   * request (a raw `patch` is always the same). Only a `set` that clears a property depends on what
+   * was there: its retry is CONFLICT (ClientTokenConflictException), or BAD_USER_INPUT when it only
+   * cleared properties, and the update is not made again.
    */
   clientToken?: InputMaybe<Scalars['String']['input']>;
   patch?: InputMaybe<Array<PatchOperationInput>>;

@@ -27,15 +27,21 @@ export function withRouteResponseCache(
   return {
     ...cloudControl,
     getRouteResponse: (region, identifier) => cache.get(region, identifier, () => cloudControl.getRouteResponse(region, identifier)),
+    // Invalidated whatever the answer: a write whose outcome is unknown (WRITE_OUTCOME_UNKNOWN)
+    // may have been applied.
     async updateRouteResponse(region, identifier, patch, clientToken) {
-      const accepted = await cloudControl.updateRouteResponse(region, identifier, patch, clientToken);
-      await cache.invalidate(region, identifier);
-      return accepted;
+      try {
+        return await cloudControl.updateRouteResponse(region, identifier, patch, clientToken);
+      } finally {
+        await cache.invalidate(region, identifier);
+      }
     },
     async deleteRouteResponse(region, identifier, clientToken) {
-      const accepted = await cloudControl.deleteRouteResponse(region, identifier, clientToken);
-      await cache.invalidate(region, identifier);
-      return accepted;
+      try {
+        return await cloudControl.deleteRouteResponse(region, identifier, clientToken);
+      } finally {
+        await cache.invalidate(region, identifier);
+      }
     },
     async createRouteResponse(region, desiredState, clientToken) {
       return invalidateFor(await cloudControl.createRouteResponse(region, desiredState, clientToken));

@@ -1,6 +1,8 @@
 // Builds the one PatchDocument (RFC 6902) that UpdateResource receives, from typed changes and raw
 // operations, and rejects what AWS would reject before any call is made (reference §3):
-// - `replace` of an absent property fails on AWS: typed changes use `add` when the property is absent;
+// - `replace` of an absent property fails on AWS: typed changes set values with `add`, which RFC 6902
+//   defines as replacing a member that exists, so the document does not depend on the current state
+//   and a retry with the same clientToken sends the same input (Cloud Control answers the original);
 // - `remove /ModelSelectionExpression` reports success and changes nothing on AWS; `add ""` clears it;
 // - create-only (/ApiId, /RouteId) and read-only (/RouteResponseId) properties cannot be written;
 // - the type has `additionalProperties: false`, so an unknown top-level property can only fail;
@@ -96,7 +98,7 @@ export function checkRawPatch(operations: readonly RawPatchOperation[]): PatchOp
 
 /**
  * The operations that make `current` (the model from GetResource) take the typed changes: `add` for
- * an absent property, `replace` for a present one, `remove` to clear, and `add ""` to clear
+ * a value (RFC 6902: it replaces a present member), `remove` to clear, and `add ""` to clear
  * ModelSelectionExpression. Clearing an absent property needs no operation.
  */
 export function patchForChanges(current: Record<string, unknown>, changes: RouteResponseChanges): PatchOperation[] {
@@ -112,7 +114,7 @@ export function patchForChanges(current: Record<string, unknown>, changes: Route
           : { op: PatchOpName.remove, path },
       );
     } else {
-      operations.push({ op: present ? PatchOpName.replace : PatchOpName.add, path, value });
+      operations.push({ op: PatchOpName.add, path, value });
     }
   }
   return operations;

@@ -309,7 +309,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
     assert.deepEqual((await requestsIn(emulator.url)).map((event) => event.RequestToken).sort(), tokensOf(first).sort());
   });
 
-  it("an update with `set` retried after it was applied: the original request when its patch is the same, else CONFLICT and no second change", async () => {
+  it("an update with `set` retried after it was applied: the original request for values, CONFLICT for a clear, never a second change", async () => {
     const emulator = await startTestEmulator({ seed: routeWithResponses(API_ID, ROUTE_ID, 2) });
     const gateway = await startTestGateway(emulator);
     const ids = (index: number) => ({ apiId: API_ID, routeId: ROUTE_ID, routeResponseId: responseIdAt(index) });
@@ -319,15 +319,16 @@ describe("a write whose answer is lost can be found with its clientToken, and is
       const again = await send(gateway, write, { wait: true });
       return { first: (first.data as Json)?.write?.request?.requestToken as string, again };
     };
-    // RouteResponseKey is present before and after: `replace` both times, the same PatchDocument.
+    // Values are `add` whatever was there: the same PatchDocument before and after, the original request.
     const present = await twice({ ...ids(1), set: { routeResponseKey: "renamed" }, clientToken: "set-present-1" });
     assert.equal((present.again.data as Json)?.write?.request?.requestToken, present.first);
-    // ModelSelectionExpression is absent before (`add`) and present after (`replace`): another input for the token.
     const absent = await twice({ ...ids(2), set: { modelSelectionExpression: "$request.body.kind" }, clientToken: "set-absent-1" });
-    assert.equal(absent.again.errors?.[0]?.extensions?.code, "CONFLICT");
-    assert.equal(absent.again.errors?.[0]?.extensions?.awsErrorName, "ClientTokenConflictException");
+    assert.equal((absent.again.data as Json)?.write?.request?.requestToken, absent.first);
+    // Clearing depends on what is there: `remove` the first time, nothing to remove the second.
+    const cleared = await twice({ ...ids(1), set: { routeResponseKey: "again", responseModels: null }, clientToken: "set-clear-1" });
+    assert.ok(["CONFLICT", "BAD_USER_INPUT"].includes(String(cleared.again.errors?.[0]?.extensions?.code)), JSON.stringify(cleared.again.errors));
     const updates = (await requestsIn(emulator.url)).filter((event) => event.Operation === "UPDATE");
-    assert.deepEqual(updates.map((event) => event.RequestToken).sort(), [present.first, absent.first].sort(), "each update made once");
+    assert.deepEqual(updates.map((event) => event.RequestToken).sort(), [present.first, absent.first, cleared.first].sort(), "each update made once");
   });
 
   it("but a write Cloud Control refused (4xx), or that never left, keeps its code: nothing was written", async () => {

@@ -121,7 +121,7 @@ describe("patch builder", () => {
         responseParameters: [{ name: "p", required: true }],
       }),
       [
-        { op: "replace", path: "/RouteResponseKey", value: "k" },
+        { op: "add", path: "/RouteResponseKey", value: "k" },
         { op: "add", path: "/ModelSelectionExpression", value: "" },
         { op: "remove", path: "/ResponseModels" },
         { op: "add", path: "/ResponseParameters", value: { p: { Required: true } } },
