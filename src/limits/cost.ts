@@ -16,8 +16,16 @@
 //   cancelResourceRequest                     a status read and the cancel, plus polls with `wait`
 //   introspection (__schema, __type, __typename)  nothing
 //   anything else (new root fields)           1
-import { Kind, valueFromASTUntyped } from "graphql";
-import type { DocumentNode, FieldNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from "graphql";
+//
+// Fields reached through fragments are counted, not listed: each fragment's count along each path
+// the model follows is computed once per document (fragments.ts), and a count that fans out
+// saturates at a huge finite number (saturating.ts). A document that spreads a fragment twice in
+// each of 40 nested fragments costs one pass and is refused as too expensive.
+import { valueFromASTUntyped } from "graphql";
+import type { DocumentNode, FieldNode, OperationDefinitionNode, SelectionSetNode } from "graphql";
+import type { DocumentFragments } from "./fragments.js";
+import { fragmentsOf, summariseFragments, sumOverFields } from "./fragments.js";
+import { saturatingAdd, saturatingMultiply } from "./saturating.js";
 
 export interface CostOptions {
   /** Status polls one `wait: true` write may make (maxWaitPolls of the WAIT_* settings). */
@@ -33,34 +41,49 @@ const REQUEST_SCAN_PAGES = 10;
 /** Fields every list item carries: selecting only these needs no GetResource. */
 const IDENTITY_FIELDS: ReadonlySet<string> = new Set(["id", "identifier", "region", "apiId", "routeId", "routeResponseId", "__typename"]);
 const FREE_FIELDS: ReadonlySet<string> = new Set(["__schema", "__type", "__typename"]);
+/** A path step matching any field but the identity fields (no GraphQL name contains `*`). */
+const MODEL_FIELD = "*";
 
-type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
 type Variables = Readonly<Record<string, unknown>>;
 
-/** The fields of a selection set with fragments spread in, whatever their type condition (an upper bound). */
-function fieldsOf(selectionSet: SelectionSetNode | undefined, fragments: Fragments, visiting: Set<string> = new Set()): FieldNode[] {
-  if (selectionSet === undefined) return [];
-  const fields: FieldNode[] = [];
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) fields.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...fieldsOf(selection.selectionSet, fragments, visiting));
-    else {
-      const name = selection.name.value;
-      const fragment = fragments.get(name);
-      if (fragment === undefined || visiting.has(name)) continue;
-      visiting.add(name);
-      fields.push(...fieldsOf(fragment.selectionSet, fragments, visiting));
-      visiting.delete(name);
-    }
-  }
-  return fields;
-}
+const matches = (field: FieldNode, step: string): boolean => (step === MODEL_FIELD ? !IDENTITY_FIELDS.has(field.name.value) : field.name.value === step);
 
-/** The fields reached by following `path` from `field` (every alias of each step). */
-function reach(field: FieldNode, path: readonly string[], fragments: Fragments): FieldNode[] {
-  let current = [field];
-  for (const name of path) current = current.flatMap((f) => fieldsOf(f.selectionSet, fragments).filter((child) => child.name.value === name));
-  return current;
+/**
+ * Counts the fields reached by following a path of field names from a selection set: every alias
+ * of each step, fragments spread in whatever their type condition (an upper bound), a fragment
+ * spread n times counted n times. Each fragment's count for each path is computed once.
+ */
+class FieldCounter {
+  private readonly tables = new Map<string, ReadonlyMap<string, number>>();
+
+  constructor(private readonly fragments: DocumentFragments) {}
+
+  /** The fields reached from `selectionSet` along `path` (a non-empty path: the model's are at most four steps). */
+  count(selectionSet: SelectionSetNode | undefined, path: readonly string[]): number {
+    if (selectionSet === undefined) return 0;
+    const table = this.tableFor(path);
+    return this.countIn(selectionSet, path, table);
+  }
+
+  private countIn(selectionSet: SelectionSetNode, path: readonly string[], table: ReadonlyMap<string, number>): number {
+    const [step, ...rest] = path;
+    return sumOverFields(
+      selectionSet,
+      (field) => (step === undefined || !matches(field, step) ? 0 : rest.length === 0 ? 1 : this.count(field.selectionSet, rest)),
+      (name) => table.get(name) ?? 0,
+    );
+  }
+
+  /** Every fragment's count along `path`, computed the first time the path is asked for. */
+  private tableFor(path: readonly string[]): ReadonlyMap<string, number> {
+    const key = path.join(".");
+    let table = this.tables.get(key);
+    if (table === undefined) {
+      table = summariseFragments<number>(this.fragments, (fragment, known) => this.countIn(fragment.selectionSet, path, known));
+      this.tables.set(key, table);
+    }
+    return table;
+  }
 }
 
 function argument(field: FieldNode, name: string, variables: Variables): unknown {
@@ -72,19 +95,15 @@ function pageSize(first: unknown): number {
   return typeof first === "number" && Number.isInteger(first) && first >= 1 ? Math.min(first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
 }
 
-const selectsModel = (items: readonly FieldNode[], fragments: Fragments): boolean =>
-  items.some((item) => fieldsOf(item.selectionSet, fragments).some((field) => !IDENTITY_FIELDS.has(field.name.value)));
-
-const count = (fields: readonly FieldNode[]): number => fields.length;
-
 function inputOf(field: FieldNode, variables: Variables): Record<string, unknown> {
   const input = argument(field, "input", variables);
   return typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
 }
 
-function rootFieldCost(field: FieldNode, fragments: Fragments, variables: Variables, options: CostOptions): number {
+function rootFieldCost(field: FieldNode, fields: FieldCounter, variables: Variables, options: CostOptions): number {
   const name = field.name.value;
   if (FREE_FIELDS.has(name)) return 0;
+  const count = (...path: string[]): number => fields.count(field.selectionSet, path);
   switch (name) {
     case "routeResponse":
     case "node":
@@ -95,15 +114,15 @@ function rootFieldCost(field: FieldNode, fragments: Fragments, variables: Variab
     }
     case "routeResponses": {
       const first = pageSize(argument(field, "first", variables));
-      const items = [...reach(field, ["nodes"], fragments), ...reach(field, ["edges", "node"], fragments)];
-      return 1 + Math.ceil(first / ASSUMED_LIST_PAGE_SIZE) + (selectsModel(items, fragments) ? first : 0);
+      const selectsModel = count("nodes", MODEL_FIELD) > 0 || count("edges", "node", MODEL_FIELD) > 0;
+      return 1 + Math.ceil(first / ASSUMED_LIST_PAGE_SIZE) + (selectsModel ? first : 0);
     }
     case "resourceRequest":
-      return 1 + count(reach(field, ["routeResponse"], fragments));
+      return saturatingAdd(1, count("routeResponse"));
     case "resourceRequests": {
       const first = pageSize(argument(field, "first", variables));
-      const reads = count(reach(field, ["nodes", "routeResponse"], fragments)) + count(reach(field, ["edges", "node", "routeResponse"], fragments));
-      return REQUEST_SCAN_PAGES + reads * first;
+      const reads = saturatingAdd(count("nodes", "routeResponse"), count("edges", "node", "routeResponse"));
+      return saturatingAdd(REQUEST_SCAN_PAGES, saturatingMultiply(reads, first));
     }
     case "createRouteResponse":
     case "updateRouteResponse":
@@ -113,24 +132,31 @@ function rootFieldCost(field: FieldNode, fragments: Fragments, variables: Variab
       const set = input.set;
       const readsCurrent = (name === "updateRouteResponse" && typeof set === "object" && set !== null) || name === "cancelResourceRequest" ? 1 : 0;
       const polls = input.wait === true ? options.waitPolls : 0;
-      const results = count(reach(field, ["routeResponse"], fragments)) + count(reach(field, ["request", "routeResponse"], fragments));
-      return 1 + readsCurrent + polls + results;
+      const results = saturatingAdd(count("routeResponse"), count("request", "routeResponse"));
+      return saturatingAdd(1 + readsCurrent + polls, results);
     }
     default:
       return 1;
   }
 }
 
-/** The Cloud Control calls `operation` may cause with these variables. */
+/**
+ * The Cloud Control calls `operation` may cause with these variables, saturating at
+ * Number.MAX_SAFE_INTEGER. Linear in the size of the document, whatever its fragments.
+ */
 export function estimateCost(document: DocumentNode, operation: OperationDefinitionNode, variables: Variables | undefined, options: CostOptions): number {
-  const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = fragmentsOf(document);
   // Defaults of variable definitions apply where the request leaves a variable out.
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     if (definition.defaultValue !== undefined) values[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
   }
   Object.assign(values, variables ?? {});
-  return fieldsOf(operation.selectionSet, fragments).reduce((total, field) => total + rootFieldCost(field, fragments, values, options), 0);
+  const fields = new FieldCounter(fragments);
+  // Each root field's cost once; a fragment spread at the root adds its fields' costs.
+  const rootCost = (field: FieldNode): number => rootFieldCost(field, fields, values, options);
+  const fragmentCosts = summariseFragments<number>(fragments, (fragment, known) => sumOverFields(fragment.selectionSet, rootCost, (name) => known.get(name) ?? 0));
+  return sumOverFields(operation.selectionSet, rootCost, (name) => fragmentCosts.get(name) ?? 0);
 }
 
 /**
