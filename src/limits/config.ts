@@ -9,6 +9,19 @@ export interface LimitsConfig {
   maxAliases: number;
   /** MAX_TOKENS: lexical tokens in one document, checked while parsing (default 5000). */
   maxTokens: number;
+  /**
+   * MAX_SELECTIONS: the size of one document's selections (default 1000): fields, fragment spreads,
+   * inline fragments and the values in fields' arguments, a fragment's counted again wherever it is
+   * spread. Checked before validation (selections.ts).
+   */
+  maxSelections: number;
+  /** MAX_FRAGMENTS: fragment definitions in one document (default 64). Checked before validation. */
+  maxFragments: number;
+  /**
+   * MAX_REPEATED_SELECTIONS: fields one document may select at the same place of the response: the
+   * same response key under the same parents, fragments spread in (default 4). Checked before validation.
+   */
+  maxRepeatedSelections: number;
   /** MAX_DOCUMENT_BYTES: the size of the GraphQL document itself (default 64 KiB). */
   maxDocumentBytes: number;
   /** MAX_BODY_BYTES: the size of an HTTP request body, variables included (default 1 MiB); larger is 413. */
@@ -26,6 +39,9 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   maxDepth: 10,
   maxAliases: 100,
   maxTokens: 5000,
+  maxSelections: 1000,
+  maxFragments: 64,
+  maxRepeatedSelections: 4,
   maxDocumentBytes: 64 * 1024,
   maxBodyBytes: 1024 * 1024,
   maxStringLength: 4096,
@@ -37,6 +53,9 @@ export function readLimitsConfig(read: SettingsReader): LimitsConfig {
     maxDepth: read.integer("MAX_DEPTH", DEFAULT_LIMITS.maxDepth, 2, 100),
     maxAliases: read.integer("MAX_ALIASES", DEFAULT_LIMITS.maxAliases, 0, 10_000),
     maxTokens: read.integer("MAX_TOKENS", DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
+    maxSelections: read.integer("MAX_SELECTIONS", DEFAULT_LIMITS.maxSelections, 10, 1_000_000),
+    maxFragments: read.integer("MAX_FRAGMENTS", DEFAULT_LIMITS.maxFragments, 0, 10_000),
+    maxRepeatedSelections: read.integer("MAX_REPEATED_SELECTIONS", DEFAULT_LIMITS.maxRepeatedSelections, 1, 10_000),
     maxDocumentBytes: read.integer("MAX_DOCUMENT_BYTES", DEFAULT_LIMITS.maxDocumentBytes, 256, 10 * 1024 * 1024),
     maxBodyBytes: read.integer("MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1024 * 1024),
     maxStringLength: read.integer("MAX_STRING_LENGTH", DEFAULT_LIMITS.maxStringLength, 16, 10 * 1024 * 1024),

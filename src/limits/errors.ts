@@ -3,7 +3,7 @@
 import { ErrorCode, GatewayError } from "../errors.js";
 
 /** What was measured: one key of `extensions`. */
-export type LimitMeasure = "depth" | "aliases" | "cost" | "documentBytes" | "stringLength" | "cloudControlCalls" | "variableDepth";
+export type LimitMeasure = "depth" | "aliases" | "selections" | "fragments" | "repeatedSelections" | "cost" | "documentBytes" | "stringLength" | "cloudControlCalls" | "variableDepth";
 
 export class LimitExceededError extends GatewayError {
   constructor(

@@ -7,6 +7,8 @@ export { estimateCost, maxWaitPolls } from "./cost.js";
 export type { CostOptions } from "./cost.js";
 export { maxDepthRule } from "./depth.js";
 export { LimitExceededError } from "./errors.js";
+export { checkSelections } from "./selections.js";
+export type { SelectionLimits } from "./selections.js";
 export { longestString } from "./strings.js";
 export { MAX_VARIABLE_DEPTH, checkVariableDepth } from "./variables.js";
 export type { LimitMeasure } from "./errors.js";
