@@ -21,8 +21,8 @@
 // the model follows is computed once per document (fragments.ts), and a count that fans out
 // saturates at a huge finite number (saturating.ts). A document that spreads a fragment twice in
 // each of 40 nested fragments costs one pass and is refused as too expensive.
-import { valueFromASTUntyped } from "graphql";
-import type { DocumentNode, FieldNode, OperationDefinitionNode, SelectionSetNode } from "graphql";
+import { Kind } from "graphql";
+import type { DocumentNode, FieldNode, OperationDefinitionNode, SelectionSetNode, ValueNode } from "graphql";
 import type { DocumentFragments } from "./fragments.js";
 import { fragmentsOf, summariseFragments, sumOverFields } from "./fragments.js";
 import { saturatingAdd, saturatingMultiply } from "./saturating.js";
@@ -86,9 +86,35 @@ class FieldCounter {
   }
 }
 
+/**
+ * The JavaScript value of `node`, variables substituted, to `levels` of lists and objects: deeper
+ * items and fields are undefined. The model reads two levels (`ids.length`, `input.wait`), and a
+ * full conversion would recurse as deep as the parser lets values nest.
+ */
+function valueOf(node: ValueNode, variables: Variables, levels = 2): unknown {
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      return variables[node.name.value];
+    case Kind.INT:
+      return Number.parseInt(node.value, 10);
+    case Kind.FLOAT:
+      return Number.parseFloat(node.value);
+    case Kind.STRING:
+    case Kind.ENUM:
+    case Kind.BOOLEAN:
+      return node.value;
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return node.values.map((item) => (levels > 1 ? valueOf(item, variables, levels - 1) : undefined));
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((field) => [field.name.value, levels > 1 ? valueOf(field.value, variables, levels - 1) : undefined]));
+  }
+}
+
 function argument(field: FieldNode, name: string, variables: Variables): unknown {
   const node = field.arguments?.find((arg) => arg.name.value === name);
-  return node === undefined ? undefined : valueFromASTUntyped(node.value, variables);
+  return node === undefined ? undefined : valueOf(node.value, variables);
 }
 
 function pageSize(first: unknown): number {
@@ -149,7 +175,7 @@ export function estimateCost(document: DocumentNode, operation: OperationDefinit
   // Defaults of variable definitions apply where the request leaves a variable out.
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
-    if (definition.defaultValue !== undefined) values[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
+    if (definition.defaultValue !== undefined) values[definition.variable.name.value] = valueOf(definition.defaultValue, {});
   }
   Object.assign(values, variables ?? {});
   const fields = new FieldCounter(fragments);

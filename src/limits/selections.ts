@@ -41,7 +41,7 @@ function argumentValues(field: FieldNode): number {
   const pending: ValueNode[] = (field.arguments ?? []).map((argument) => argument.value);
   for (let value = pending.pop(); value !== undefined; value = pending.pop()) {
     values += 1;
-    if (value.kind === Kind.LIST) pending.push(...value.values);
+    if (value.kind === Kind.LIST) for (const item of value.values) pending.push(item);
     else if (value.kind === Kind.OBJECT) for (const objectField of value.fields) pending.push(objectField.value);
   }
   return values;
@@ -68,9 +68,12 @@ function selectionsIn(selectionSet: SelectionSetNode, known: ReadonlyMap<string,
 function selectionsOf(document: DocumentNode, fragments: DocumentFragments): number {
   const perFragment = summariseFragments<number>(fragments, (fragment, known) => selectionsIn(fragment.selectionSet, known));
   let total = 0;
+  // Fragment definitions as well as operations: validation compares within each, a second
+  // fragment of one name (UniqueFragmentNamesRule's error) included.
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION) total = saturatingAdd(total, selectionsIn(definition.selectionSet, perFragment));
-    else if (definition.kind === Kind.FRAGMENT_DEFINITION) total = saturatingAdd(total, perFragment.get(definition.name.value) ?? 0);
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) {
+      total = saturatingAdd(total, selectionsIn(definition.selectionSet, perFragment));
+    }
   }
   return total;
 }
@@ -85,9 +88,9 @@ interface Repeats {
 }
 
 /**
- * The most fields at one place of the response. Walks every definition with its spreads
- * followed as `selectionsOf` counts them (within a fragment, only spreads of fragments before it in
- * dependency order), so it takes at most that many steps.
+ * The most fields at one place of the response. Walks every definition with its spreads followed
+ * (within a fragment, only to fragments before it in dependency order), the walk `selectionsOf`
+ * counts or a shorter one, so it takes at most that many steps.
  */
 function mostRepeated(document: DocumentNode, fragments: DocumentFragments): Repeats | undefined {
   const position = new Map(fragments.order.map((fragment, index) => [fragment.name.value, index]));

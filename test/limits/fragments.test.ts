@@ -1,11 +1,12 @@
-// Fragment fan-outs and long fragment chains: the depth rule and the cost estimate walk each fragment
-// once and never recurse, so these documents are measured exactly and refused, instead of taking
-// exponential time or overflowing the stack (a 500). No timing here: bench/limits.ts prints times.
+// Fragment fan-outs, long fragment chains and deep nesting: the depth rule, the cost estimate and
+// checkSelections walk each fragment once and never recurse, so these documents are measured exactly
+// and refused, instead of taking exponential time or overflowing the stack (a 500). No timing here:
+// bench/limits.ts prints times.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { buildSchema, parse, specifiedRules, validate } from "graphql";
-import type { OperationDefinitionNode } from "graphql";
-import { DEFAULT_LIMITS, estimateCost, maxAliasesRule, maxDepthRule } from "../../src/limits/index.js";
+import { Kind, OperationTypeNode, buildSchema, parse, specifiedRules, validate } from "graphql";
+import type { DocumentNode, FieldNode, OperationDefinitionNode, ValueNode } from "graphql";
+import { DEFAULT_LIMITS, checkSelections, estimateCost, maxAliasesRule, maxDepthRule } from "../../src/limits/index.js";
 import { loadTypeDefs } from "../../src/server.js";
 
 const gatewaySchema = buildSchema(loadTypeDefs().join("\n"));
@@ -94,5 +95,37 @@ describe("fragments summarised once", () => {
     assert.equal(cost(source), 2);
     const errors = validate(gatewaySchema, parse(source), [...specifiedRules, maxDepthRule(10)]);
     assert.ok(errors.some((error) => error.message.startsWith('Cannot spread fragment "F" within itself')));
+  });
+});
+
+describe("documents nested deeper than the parser goes (built as syntax trees)", () => {
+  const LEVELS = 100_000;
+  const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
+  const field = (fieldName: string, inner?: FieldNode, value?: ValueNode): FieldNode => ({
+    kind: Kind.FIELD,
+    name: name(fieldName),
+    arguments: value === undefined ? [] : [{ kind: Kind.ARGUMENT, name: name("ids"), value }],
+    selectionSet: inner === undefined ? undefined : { kind: Kind.SELECTION_SET, selections: [inner] },
+  });
+  const query = (root: FieldNode): DocumentNode => ({
+    kind: Kind.DOCUMENT,
+    definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: OperationTypeNode.QUERY, selectionSet: { kind: Kind.SELECTION_SET, selections: [root] } }],
+  });
+  const operationOf = (document: DocumentNode) => document.definitions[0] as OperationDefinitionNode;
+  let nested = field("name");
+  for (let level = 0; level < LEVELS; level++) nested = field("b", nested);
+  let list: ValueNode = { kind: Kind.STRING, value: "id" };
+  for (let level = 0; level < LEVELS; level++) list = { kind: Kind.LIST, values: [list] };
+
+  it(`measure ${LEVELS} levels of selections`, () => {
+    const document = query(field("a", nested));
+    assert.equal(validate(nestingSchema, document, [maxDepthRule(10)])[0]?.extensions.depth, LEVELS + 2);
+    assert.equal(checkSelections(document, { ...DEFAULT_LIMITS, maxSelections: 0 })?.extensions.selections, LEVELS + 2);
+  });
+
+  it(`read an argument nested ${LEVELS} levels deep`, () => {
+    const document = query(field("nodes", field("id"), list));
+    assert.equal(estimateCost(document, operationOf(document), {}, { waitPolls: 10 }), 1);
+    assert.equal(checkSelections(document, { ...DEFAULT_LIMITS, maxSelections: 0 })?.extensions.selections, 1 + LEVELS + 1 + 1);
   });
 });

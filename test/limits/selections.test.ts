@@ -25,6 +25,12 @@ describe("checkSelections counts", () => {
     // Each operation field: the field, its argument, the spread, the fragment's two fields; then the fragment itself.
     const twice = `{ a: resourceRequest(requestToken: "t") { ...F } b: resourceRequest(requestToken: "t") { ...F } } fragment F on ResourceRequest { status done }`;
     assert.equal(selections(twice), 5 + 5 + 2);
+    // A second fragment of one name is refused by graphql-js, but validated too: counted on its own.
+    assert.equal(selections(`{ ...F } fragment F on Query { a: __typename } fragment F on Query { b: __typename c: __typename }`), 1 + 2 + 1 + 2);
+  });
+
+  it("a list argument of 300 000 items without overflowing the stack", () => {
+    assert.equal(selections(`{ a(x: [${"1 ".repeat(300_000)}]) }`), 1 + 1 + 300_000);
   });
 
   it("a fan-out of 40 levels exactly (3 * 2^42 - 85), without walking it", () => {
