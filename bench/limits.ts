@@ -200,6 +200,27 @@ table(
   }),
 );
 
+console.log("At MAX_TOKENS 1 000 000 (its largest setting): the checks stay linear\n");
+const HUGE: [string, string][] = [
+  ["fan-out, 90 000 levels", fanOut(90_000)],
+  ["linear chain of 100 000 fragments", inRequest("...F0") + fragments(range(100_001).map((i) => `F${i}`), (i) => (i === 100_000 ? "routeResponse { id }" : `...F${i + 1}`))],
+  ["300 000 x status", inRequest("status ".repeat(300_000))],
+];
+table(
+  ["document", "tokens", "parse", "checkSelections", "estimateCost", "maxDepthRule alone"],
+  HUGE.map(([name, source]) => {
+    const document = parse(source, { maxTokens: 1_000_000 });
+    return [
+      name,
+      String(tokensOf(source)),
+      time(() => parse(source, { maxTokens: 1_000_000 })),
+      `${time(() => checkSelections(document, LIMITS))}: ${verdict(checkSelections(document, LIMITS))}`,
+      `${time(() => estimateCost(document, operationOf(document), {}, { waitPolls: 10 }))}: ${estimateCost(document, operationOf(document), {}, { waitPolls: 10 })}`,
+      time(() => validate(schema, document, [maxDepthRule(DEFAULT_LIMITS.maxDepth)])),
+    ];
+  }),
+);
+
 console.log("The parser (before any of this; MAX_TOKENS bounds it)\n");
 let deepest = 1000;
 while (survives(deepest + 50)) deepest += 50;

@@ -3,8 +3,8 @@
 // response (the same response key under the same parents, fragments spread in), printing their
 // arguments for each comparison, and every two fragments spread together. 4900 copies of
 // `__typename` in one selection set are 12 million comparisons, and 4900 copies of `status` in a
-// `resourceRequest` seven seconds of blocked event loop. Three measures bound that work, all
-// linear to compute:
+// `resourceRequest` seconds of blocked event loop. Three measures bound that work, all linear to
+// compute:
 //
 //   selections          every field, fragment spread and inline fragment, and every value in a
 //                       field's arguments (each list item, object field, scalar, variable), counted
