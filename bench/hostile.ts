@@ -28,8 +28,9 @@ export type RefusalCode = "BAD_USER_INPUT" | "BAD_REQUEST" | "GRAPHQL_PARSE_FAIL
 /**
  * The answer a hardened gateway gives. A limit refusal also names its measure as an extension
  * (`{ code: "BAD_USER_INPUT", depth: 14, limit: 10 }`, src/limits/errors.ts). The measures the
- * gateway has today are depth, aliases, cost, documentBytes and stringLength; `fields` (selections
- * once fragments are spread in) is the one these attacks call for that it does not have yet.
+ * gateway has are depth, aliases, cost, documentBytes, stringLength, selections, fragments,
+ * repeatedSelections and variableDepth; `selections` counts a fragment's fields again wherever it
+ * is spread, which is what refuses the fan-outs and floods below before validation.
  */
 export interface ExpectedRefusal {
   code: RefusalCode;
@@ -190,7 +191,7 @@ export function withRawVariable(request: GraphQLRequestBody, name: string, json:
 /** Comment bytes that lift a document over MAX_DOCUMENT_BYTES without adding a token. */
 const padding = (bytes: number) => `# ${"c".repeat(bytes)}\n`;
 
-const FIELDS: ExpectedRefusal = { code: "BAD_USER_INPUT", measure: "fields" };
+const FIELDS: ExpectedRefusal = { code: "BAD_USER_INPUT", measure: "selections" };
 const PARSE_FAILED: ExpectedRefusal = { code: "GRAPHQL_PARSE_FAILED" };
 const VALIDATION_FAILED: ExpectedRefusal = { code: "GRAPHQL_VALIDATION_FAILED" };
 

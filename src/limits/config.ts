@@ -19,7 +19,8 @@ export interface LimitsConfig {
   maxFragments: number;
   /**
    * MAX_REPEATED_SELECTIONS: fields one document may select at the same place of the response: the
-   * same response key under the same parents, fragments spread in (default 4). Checked before validation.
+   * same response key under the same parents, fragments spread in (default 8, so a client that
+   * composes several fragments selecting `id` on one object passes). Checked before validation.
    */
   maxRepeatedSelections: number;
   /** MAX_DOCUMENT_BYTES: the size of the GraphQL document itself (default 64 KiB). */
@@ -41,7 +42,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   maxTokens: 5000,
   maxSelections: 1000,
   maxFragments: 64,
-  maxRepeatedSelections: 4,
+  maxRepeatedSelections: 8,
   maxDocumentBytes: 64 * 1024,
   maxBodyBytes: 1024 * 1024,
   maxStringLength: 4096,

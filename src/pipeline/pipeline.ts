@@ -2,10 +2,11 @@
 // GET, a WebSocket, a Lambda event), passes these steps in this order:
 //
 //   1. admitCaller      the Host (against DNS rebinding), then the credentials: who is calling
-//   2. admitOperation   parsing with the token limit, the document's size, the selection bound,
-//                       validation (graphql-js's rules and the gateway's depth, alias and
-//                       introspection rules), the operation, the caller's scope, the longest
-//                       string, the estimated Cloud Control cost, and whether the door can carry it
+//   2. admitOperation   parsing with the token limit, the operation and the caller's scope for it,
+//                       the document's size, the selection bounds, the variables' nesting and the
+//                       longest string, then validation (graphql-js's rules and the gateway's
+//                       depth, alias and introspection rules), whether the door can carry the
+//                       operation, and the estimated Cloud Control cost
 //   3. openSubscription the caps on live subscriptions per connection and per caller
 //   4. formatError      masking of AWS details and of anything unexpected
 //   5. record           one log record and the operation metrics
@@ -24,7 +25,7 @@ import type { OperationType } from "../auth/index.js";
 import type { ContextCaller, Door, GatewayContext } from "../context.js";
 import { ErrorCode, GatewayError } from "../errors.js";
 import type { CallBudget, CostOptions, LimitsConfig } from "../limits/index.js";
-import { LimitExceededError, checkVariableDepth, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
+import { LimitExceededError, checkSelections, checkVariableDepth, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { HostCheck } from "./hostCheck.js";
@@ -199,30 +200,36 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
           throw new Refusal(RequestCode.GRAPHQL_PARSE_FAILED, parseError.message, { status: 400, locations: parseError.locations });
         }
       }
+      // The operation (found syntactically: no validation needed) and the caller's scope next: a
+      // caller without the scope learns nothing about the document and costs no validation.
+      const operation = getOperationAST(document, request.operationName) ?? undefined;
+      if (operation !== undefined) requireScope(context, operation.operation as OperationType);
       const bytes = Buffer.byteLength(source, "utf8");
       if (bytes > limits.maxDocumentBytes) {
         refuseLimit(new LimitExceededError("documentBytes", bytes, limits.maxDocumentBytes, `The document is ${bytes} bytes; the limit is ${limits.maxDocumentBytes}.`));
       }
-      // MERGE(h-limits): the selection bound goes here, before graphql-js's validation.
-      const [invalid] = validationErrors(source, document);
-      if (invalid !== undefined) {
-        const original = invalid.originalError;
-        if (original instanceof LimitExceededError) refuseLimit(original);
-        throw new Refusal(RequestCode.GRAPHQL_VALIDATION_FAILED, invalid.message, { status: 400, locations: invalid.locations });
-      }
-      const operation = getOperationAST(document, request.operationName) ?? undefined;
-      if (operation === undefined) return { document, operation };
-      const type = operation.operation as OperationType;
-      requireScope(context, type);
-      if (type === "subscription" && !request.streams) {
-        throw badRequest("Subscriptions stream their events: subscribe over WebSocket (the graphql-ws protocol) on this same path.");
-      }
+      // Before graphql-js's validation, whose overlapping-fields rule is quadratic in what it is
+      // given: the selection bounds, and the longest string (a long argument compared at many
+      // places costs as much as many fields).
+      const tooLarge = checkSelections(document, limits);
+      if (tooLarge !== undefined) refuseLimit(tooLarge);
       const tooDeep = checkVariableDepth(request.variables);
       if (tooDeep !== undefined) refuseLimit(tooDeep);
       const longest = longestString(document, request.variables ?? undefined);
       if (longest > limits.maxStringLength) {
         const message = `A string argument or variable is ${longest} characters long; the limit is ${limits.maxStringLength}.`;
         refuseLimit(new LimitExceededError("stringLength", longest, limits.maxStringLength, message));
+      }
+      const [invalid] = validationErrors(source, document);
+      if (invalid !== undefined) {
+        const original = invalid.originalError;
+        if (original instanceof LimitExceededError) refuseLimit(original);
+        throw new Refusal(RequestCode.GRAPHQL_VALIDATION_FAILED, invalid.message, { status: 400, locations: invalid.locations });
+      }
+      if (operation === undefined) return { document, operation };
+      const type = operation.operation as OperationType;
+      if (type === "subscription" && !request.streams) {
+        throw badRequest("Subscriptions stream their events: subscribe over WebSocket (the graphql-ws protocol) on this same path.");
       }
       const cost = estimateCost(document, operation, request.variables ?? undefined, options.cost);
       if (cost > limits.maxCost) {

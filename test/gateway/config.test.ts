@@ -40,7 +40,7 @@ describe("loadConfig", () => {
       maxSubscriptionsPerCaller: 100,
       apqCacheMaxBytes: 16 * 1024 * 1024,
       auth: { ...AUTH_OFF, mode: "on" },
-      limits: { maxDepth: 10, maxAliases: 100, maxTokens: 5000, maxSelections: 1000, maxFragments: 64, maxRepeatedSelections: 4, maxDocumentBytes: 65_536, maxBodyBytes: 1_048_576, maxStringLength: 4096, maxCost: 250 },
+      limits: { maxDepth: 10, maxAliases: 100, maxTokens: 5000, maxSelections: 1000, maxFragments: 64, maxRepeatedSelections: 8, maxDocumentBytes: 65_536, maxBodyBytes: 1_048_576, maxStringLength: 4096, maxCost: 250 },
       introspection: true,
       maskAwsMessages: undefined,
       hstsMaxAgeSeconds: undefined,
