@@ -9,7 +9,8 @@ import type { SelectionLimits } from "../../src/limits/index.js";
 import { DEFAULT_LIMITS, checkSelections } from "../../src/limits/index.js";
 import { loadTypeDefs } from "../../src/server.js";
 
-const LIMITS: SelectionLimits = DEFAULT_LIMITS;
+// The repeated-selections cases below are written for a limit of 4, whatever the default.
+const LIMITS: SelectionLimits = { ...DEFAULT_LIMITS, maxRepeatedSelections: 4 };
 const UNLIMITED: SelectionLimits = { maxSelections: Number.MAX_SAFE_INTEGER, maxFragments: Number.MAX_SAFE_INTEGER, maxRepeatedSelections: Number.MAX_SAFE_INTEGER };
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 const check = (source: string, limits: Partial<SelectionLimits> = {}) => checkSelections(parse(source, { maxTokens: 10_000_000 }), { ...LIMITS, ...limits });
