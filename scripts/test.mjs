@@ -9,7 +9,7 @@
 //   node scripts/test.mjs --test-reporter=dot      options starting with -- go to `node --test`
 import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { URL, fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -18,7 +18,7 @@ const roots = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 
 /** Every `*.test.js` at or under `path` (a file or a folder), relative to the repository root. */
 function testFiles(path) {
-  const absolute = join(root, path);
+  const absolute = resolve(root, path);
   const stat = statSync(absolute, { throwIfNoEntry: false });
   if (stat === undefined) throw new Error(`${path} does not exist: run \`npm run build\` first.`);
   if (!stat.isDirectory()) return [relative(root, absolute)];
