@@ -13,7 +13,8 @@ import { codesOf, eventually, startTestGateway } from "./harness.js";
 const fast = await startTestEmulator({ seed: "demo" });
 const fastGateway = await startTestGateway(fast);
 /** Writes stay IN_PROGRESS for a while: what a client sees without waiting, and what can be cancelled. */
-const SLOW_WRITE_MS = 1000;
+// Long enough that a create and the cancel that follows it both land while it runs, even on a busy machine.
+const SLOW_WRITE_MS = 2500;
 const slow = await startTestEmulator({ seed: "demo", writeDurationMs: SLOW_WRITE_MS });
 const slowGateway = await startTestGateway(slow);
 
