@@ -10,15 +10,18 @@ export const MAX_VARIABLE_DEPTH = 32;
 
 /** The nesting depth of `value` (a scalar is 0), counted without recursion and no further than `stopAt`. */
 export function nestingDepth(value: unknown, stopAt: number): number {
-  let deepest = 0;
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  if (typeof value !== "object" || value === null) return 0;
+  let deepest = 1;
+  // Only containers are pushed: a list of 50 000 strings costs one pass over it, no allocation each.
+  const stack: Array<{ value: object; depth: number }> = [{ value, depth: 1 }];
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;
-    if (typeof current !== "object" || current === null) continue;
-    const here = depth + 1;
-    if (here > deepest) deepest = here;
-    if (deepest > stopAt) return deepest;
-    for (const item of Array.isArray(current) ? current : Object.values(current)) stack.push({ value: item, depth: here });
+    for (const item of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof item !== "object" || item === null) continue;
+      if (depth + 1 > deepest) deepest = depth + 1;
+      if (deepest > stopAt) return deepest;
+      stack.push({ value: item as object, depth: depth + 1 });
+    }
   }
   return deepest;
 }
