@@ -10,5 +10,5 @@ export { LimitExceededError } from "./errors.js";
 export { checkSelections } from "./selections.js";
 export type { SelectionLimits } from "./selections.js";
 export { longestString } from "./strings.js";
-export { MAX_VARIABLE_DEPTH, checkVariableDepth } from "./variables.js";
+export { MAX_VARIABLE_DEPTH, checkVariableDepth, nestingDepth } from "./variables.js";
 export type { LimitMeasure } from "./errors.js";
