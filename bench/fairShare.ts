@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `Another caller's single read while one caller floods with ${flood} reads (${FLOOD_QUERIES} queries of ${READS_PER_QUERY}), default pacing ` +
-        `(${config.rateLimitPerSecond}/s, burst ${config.rateBurst}, ${config.maxInFlight} in flight), ${LATENCY_MS} ms per call; median of ${runs} runs.`,
+        `(${config.cloudControl.pacing.ratePerSecond}/s, burst ${config.cloudControl.pacing.burst}, ${config.cloudControl.pacing.maxInFlight} in flight), ${LATENCY_MS} ms per call; median of ${runs} runs.`,
       "",
       "| the reader's lane | flood calls made while it waited | its read's wall time |",
       "| --- | --- | --- |",

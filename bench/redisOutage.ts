@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   let redis = await startRedisServer(port);
   const emulator = await startBenchEmulator(1);
-  const gateway = await startBenchGateway(benchConfig(emulator, { cacheTtlMs: 60_000, redisUrl: `redis://127.0.0.1:${port}` }));
+  const gateway = await startBenchGateway(benchConfig(emulator, { cache: { ttlMs: 60_000, redisUrl: `redis://127.0.0.1:${port}` } }));
   let current = "key1";
   let written = 0;
   // Printed as they come: before the fix, an outage phase takes minutes.

@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   const report: Report = {
     sizes,
     runs,
-    concurrency: defaults.maxConcurrency,
-    rateLimit: defaults.rateLimitPerSecond,
+    concurrency: defaults.cloudControl.maxConcurrency,
+    rateLimit: defaults.cloudControl.pacing.ratePerSecond,
     ...all,
     machine: machine(),
     date: new Date().toISOString().slice(0, 10),

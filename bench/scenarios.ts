@@ -1,7 +1,7 @@
 // The four benchmarks of issue 6. Each starts what it measures on loopback (emulator, gateway,
 // comparison server), runs it, and returns figures; nothing here asserts. `SMOKE` sizes run in the test
 // suite (call counts only), `FULL` sizes are what `npm run bench` reports.
-import type { ResolvedGatewayConfig } from "../src/server.js";
+import type { ConfigOverrides, ResolvedGatewayConfig } from "../src/config.js";
 import type { BenchEmulator } from "./processes.js";
 import { loadTest } from "./processes.js";
 import type { BenchServer, GraphQLResult } from "./servers.js";
@@ -29,7 +29,7 @@ export const SMOKE: BenchSizes = {
 };
 
 /** Pacing out of the way, for figures about batching and overhead rather than about the rate limit. */
-const UNPACED: Partial<ResolvedGatewayConfig> = { rateLimitPerSecond: 10_000, rateBurst: 10_000 };
+const UNPACED: ConfigOverrides<ResolvedGatewayConfig> = { cloudControl: { pacing: { ratePerSecond: 10_000, burst: 10_000 } } };
 
 /** One measured run of one variant. */
 export interface Sample {
@@ -151,7 +151,7 @@ export async function overhead(sizes: BenchSizes["overhead"]): Promise<Record<st
       "bare Apollo Server, static field": await withServer(startBareApollo(), (server) => load(server, "{ hello }"), { warmQuery: "{ hello }" }),
       "gateway, one route response": await withServer(startBenchGateway(benchConfig(emulator, UNPACED)), (server) => load(server, query)),
       "gateway, one route response, cache on": await withServer(
-        startBenchGateway(benchConfig(emulator, { ...UNPACED, cacheTtlMs: 60_000 })),
+        startBenchGateway(benchConfig(emulator, { ...UNPACED, cache: { ttlMs: 60_000 } })),
         (server) => load(server, query),
       ),
     };

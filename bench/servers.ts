@@ -6,7 +6,8 @@ import type { AddressInfo } from "node:net";
 import { isAwsRegion } from "../src/cloudcontrol/awsRegions.js";
 import type { RouteResponseCloudControl } from "../src/cloudcontrol/routeResponseApi.js";
 import { createCloudControlClients, createRouteResponseCloudControl } from "../src/cloudcontrol/index.js";
-import { loadConfig } from "../src/config.js";
+import type { ConfigOverrides, ResolvedGatewayConfig } from "../src/config.js";
+import { loadConfig, withConfig, withDefaultRegion } from "../src/config.js";
 import type { GatewayContext } from "../src/context.js";
 import type { SeedDocument, SeedResource } from "../src/emulator/index.js";
 import type { GatewayLogger } from "../src/errors.js";
@@ -16,7 +17,7 @@ import { startHttpServer } from "../src/http/index.js";
 import type { RunningHttpServer } from "../src/http/index.js";
 import { resolvers } from "../src/resolvers/index.js";
 import { checkRouteResponseIdentity, formatRouteResponseIdentifier, parentOfModel } from "../src/routeResponses/index.js";
-import type { Gateway, ResolvedGatewayConfig } from "../src/server.js";
+import type { Gateway } from "../src/server.js";
 import { createGateway, loadTypeDefs } from "../src/server.js";
 import type { BenchEmulator } from "./processes.js";
 import { startEmulatorProcess } from "./processes.js";
@@ -51,9 +52,10 @@ export async function startBenchEmulator(routeResponses: number): Promise<BenchE
 }
 
 /** The gateway's defaults (as `loadConfig` gives them with an empty environment), against the emulator. */
-export function benchConfig(emulator: Pick<BenchEmulator, "url">, overrides: Partial<ResolvedGatewayConfig> = {}): ResolvedGatewayConfig {
+export function benchConfig(emulator: Pick<BenchEmulator, "url">, overrides: ConfigOverrides<ResolvedGatewayConfig> = {}): ResolvedGatewayConfig {
   // No authentication: the figures are about Cloud Control traffic, not about verifying tokens.
-  return { ...loadConfig({ AUTH_MODE: "off" }), region: BENCH_REGION, endpoint: emulator.url, port: 0, ide: "off", ...overrides };
+  const bench = withConfig(withDefaultRegion(loadConfig({ AUTH_MODE: "off" }), BENCH_REGION), { server: { port: 0, ide: "off" }, cloudControl: { endpoint: emulator.url } });
+  return withConfig(bench, overrides);
 }
 
 export interface BenchServer {
@@ -114,17 +116,17 @@ async function serveEndpoint<TContext extends object>(apollo: ApolloServer<TCont
  * DataLoader, no deduplication, no per-request bound. The same SDK clients and pacing as the gateway.
  */
 export async function startNaiveServer(config: ResolvedGatewayConfig): Promise<BenchServer> {
+  const aws = config.cloudControl;
   const clients = createCloudControlClients({
-    endpoint: config.endpoint,
+    endpoint: aws.endpoint,
     credentials: CREDENTIALS,
-    maxAttempts: config.maxAttempts,
-    retryMode: config.retryMode,
-    requestTimeoutMs: config.requestTimeoutMs,
-    maxSockets: Math.max(config.maxConcurrency, config.maxInFlight),
-    pacing: { ratePerSecond: config.rateLimitPerSecond, burst: config.rateBurst, maxInFlight: config.maxInFlight },
+    maxAttempts: aws.maxAttempts,
+    requestTimeoutMs: aws.requestTimeoutMs,
+    maxSockets: Math.max(aws.maxConcurrency, aws.pacing.maxInFlight),
+    pacing: aws.pacing,
   });
   const cloudControl: RouteResponseCloudControl = createRouteResponseCloudControl(clients);
-  const regions = createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions, isKnownRegion: isAwsRegion });
+  const regions = createRegionPolicy({ defaultRegion: aws.region, allowedRegions: aws.allowedRegions, isKnownRegion: isAwsRegion });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
     resolvers: {

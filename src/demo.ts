@@ -1,6 +1,7 @@
 // `npm run demo`: the emulator with the demo seed and the gateway on it, in one process. Writes take
 // 1.5 s in the emulator, so `wait: false` shows IN_PROGRESS and `resourceRequest` shows it finish.
 import type { DemoConfig } from "./config.js";
+import { withConfig, withDefaultRegion } from "./config.js";
 import { AUTH_OFF } from "./auth/index.js";
 import type { GatewayLogger } from "./errors.js";
 import type { Logger } from "./observability/index.js";
@@ -28,22 +29,23 @@ function firstQuery(graphqlUrl: string): string {
 /** `log`: the structured request logs (index.ts passes stdout); none by default. */
 export async function startDemo(config: DemoConfig, logger: GatewayLogger = console, log?: Logger): Promise<RunningDemo> {
   // The emulator stays on loopback even when HOST exposes the gateway: it accepts any credentials.
+  const { server } = config.gateway;
   const emulator = await startEmulator({ host: "127.0.0.1", port: config.emulatorPort, seed: "demo", writeDurationMs: DEMO_WRITE_DURATION_MS });
   try {
     const gateway = createGateway({
-      config: {
-        ...config.gateway,
-        region: DEMO_REGION,
-        endpoint: emulator.url,
-        allowedRegions: null,
-        // Any dev server on this machine may call the demo (examples/), unless CORS_ORIGINS says otherwise.
-        corsOrigins: config.gateway.corsOrigins.length > 0 ? config.gateway.corsOrigins : [...DEMO_CORS_ORIGINS],
+      config: withConfig(withDefaultRegion(config.gateway, DEMO_REGION), {
+        cloudControl: { endpoint: emulator.url, allowedRegions: null },
+        server: {
+          // Any dev server on this machine may call the demo (examples/), unless CORS_ORIGINS says otherwise.
+          corsOrigins: server.corsOrigins.length > 0 ? server.corsOrigins : [...DEMO_CORS_ORIGINS],
+          // Its messages name no real account, so nothing is masked unless MASK_AWS_MESSAGES says so.
+          introspection: true,
+          maskAwsMessages: server.maskAwsMessages ?? false,
+        },
         // Open, on purpose and said so below: the demo's data lives in its own emulator, which
-        // accepts any credentials anyway. Its messages name no real account, so nothing is masked.
+        // accepts any credentials anyway.
         auth: AUTH_OFF,
-        introspection: true,
-        maskAwsMessages: config.gateway.maskAwsMessages ?? false,
-      },
+      }),
       credentials: DEMO_CREDENTIALS,
       logger,
       log,
@@ -55,8 +57,8 @@ export async function startDemo(config: DemoConfig, logger: GatewayLogger = cons
         createRouteId: DEMO_ROUTES.disconnect,
       },
     });
-    const http = await startHttpServer(gateway, { host: config.gateway.host, port: config.gateway.port, drainTimeoutMs: config.gateway.shutdownGraceMs });
-    const loopback = ["127.0.0.1", "localhost", "::1"].includes(config.gateway.host);
+    const http = await startHttpServer(gateway, { host: server.host, port: server.port, drainTimeoutMs: server.shutdownGraceMs });
+    const loopback = ["127.0.0.1", "localhost", "::1"].includes(server.host);
     logger.info(
       [
         `Cloud Control emulator (demo seed, region ${DEMO_REGION}): ${emulator.url}`,
@@ -67,7 +69,7 @@ export async function startDemo(config: DemoConfig, logger: GatewayLogger = cons
         `  ${firstQuery(http.graphqlUrl)}`,
         loopback
           ? `Authentication is off (demo): anything on this machine that reaches ${http.url} can read and change the emulator's data.`
-          : `Authentication is off (demo) and HOST=${config.gateway.host} exposes it: anyone who reaches ${http.url} can read and change the emulator's data.`,
+          : `Authentication is off (demo) and HOST=${server.host} exposes it: anyone who reaches ${http.url} can read and change the emulator's data.`,
         `Ctrl-C stops both.`,
       ].join("\n"),
     );

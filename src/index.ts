@@ -2,7 +2,7 @@
 // gateway against AWS (or AWS_ENDPOINT_URL_CLOUDCONTROL); `... index.js demo` runs the demo.
 import { authenticationNotConfigured } from "./auth/index.js";
 import { resolveDefaultRegion } from "./cloudcontrol/client.js";
-import { ConfigError, loadConfig, loadDemoConfig } from "./config.js";
+import { ConfigError, loadConfig, loadDemoConfig, withDefaultRegion } from "./config.js";
 import { startHttpServer } from "./http/index.js";
 import { createLogger, gatewayLoggerOf } from "./observability/index.js";
 import { createGateway } from "./server.js";
@@ -30,13 +30,13 @@ async function serve(): Promise<Stoppable> {
   const unprotected = authenticationNotConfigured(config.auth);
   if (unprotected !== undefined) throw new ConfigError([unprotected]);
   // Not in the environment: the SDK's chain may still know one (the profile's `region`).
-  const region = config.region ?? (await resolveDefaultRegion());
+  const region = config.cloudControl.region ?? (await resolveDefaultRegion());
   if (region === undefined) throw new ConfigError(["No AWS region: set AWS_REGION or a region in your AWS profile."]);
-  const log = createLogger({ level: config.logLevel });
+  const log = createLogger({ level: config.server.logLevel });
   const logger = gatewayLoggerOf(log);
-  const gateway = createGateway({ config: { ...config, region }, log, logger });
-  const http = await startHttpServer(gateway, { host: config.host, port: config.port, drainTimeoutMs: config.shutdownGraceMs });
-  console.info(`GraphQL gateway: ${http.graphqlUrl} (default region ${region}, Cloud Control at ${config.endpoint ?? "AWS"})`);
+  const gateway = createGateway({ config: withDefaultRegion(config, region), log, logger });
+  const http = await startHttpServer(gateway, { host: config.server.host, port: config.server.port, drainTimeoutMs: config.server.shutdownGraceMs });
+  console.info(`GraphQL gateway: ${http.graphqlUrl} (default region ${region}, Cloud Control at ${config.cloudControl.endpoint ?? "AWS"})`);
   if (config.auth.mode === "off") console.warn(`Authentication is OFF (AUTH_MODE=off): anyone who can reach ${http.url} can read and change route responses.`);
   return http;
 }
@@ -45,7 +45,7 @@ async function demo(): Promise<Stoppable> {
   // Loaded only here: serving against AWS never loads the emulator.
   const { startDemo } = await import("./demo.js");
   const config = loadDemoConfig(process.env);
-  return startDemo(config, console, createLogger({ level: config.gateway.logLevel }));
+  return startDemo(config, console, createLogger({ level: config.gateway.server.logLevel }));
 }
 
 async function main(): Promise<void> {

@@ -13,7 +13,7 @@ import { handlers, startServerAndCreateLambdaHandler } from "@as-integrations/aw
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import type { StaticCredentials } from "./cloudcontrol/client.js";
 import type { Env } from "./config.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, withDefaultRegion } from "./config.js";
 import type { GatewayLogger } from "./errors.js";
 import { requestIdFrom } from "./http/index.js";
 import type { Logger } from "./observability/index.js";
@@ -48,9 +48,9 @@ function headersOf(event: APIGatewayProxyEventV2): Record<string, string> {
 export function createLambdaGateway(options: LambdaGatewayOptions): LambdaGateway {
   const config = loadConfig(options.env);
   // Lambda always sets AWS_REGION to the function's region.
-  const region = config.region;
+  const region = config.cloudControl.region;
   if (region === undefined) throw new ConfigError(["No AWS region: AWS_REGION must be set (Lambda sets it)."]);
-  const gateway = createGateway({ config: { ...config, region }, credentials: options.credentials, logger: options.logger, log: options.log });
+  const gateway = createGateway({ config: withDefaultRegion(config, region), credentials: options.credentials, logger: options.logger, log: options.log });
   // The integration is CommonJS and types its parameter with @apollo/server's CommonJS declarations;
   // ours is the ESM build of the same version. Same class, two declarations: only the types differ.
   const apollo = gateway.apollo as never;

@@ -17,7 +17,7 @@ import { createRegionPolicy } from "./cloudcontrol/region.js";
 import type { RouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
 import { createRouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
 import { createGatewayCache } from "./cache/gatewayCache.js";
-import type { GatewayConfig } from "./config.js";
+import type { ResolvedGatewayConfig } from "./config.js";
 import { probeCloudControl } from "./cloudcontrol/probe.js";
 import type { GatewayContext } from "./context.js";
 import { createContextFactory } from "./context.js";
@@ -34,9 +34,6 @@ import { resolvers } from "./resolvers/index.js";
 import { createShutdown } from "./shutdown.js";
 import { defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
 import type { IdeExample, RouteResponseExampleIds } from "./ide/index.js";
-
-/** The configuration once the default region is known (from AWS_REGION or the SDK's chain). */
-export type ResolvedGatewayConfig = Omit<GatewayConfig, "region"> & { region: string };
 
 export interface GatewayOptions {
   config: ResolvedGatewayConfig;
@@ -101,7 +98,7 @@ export function loadTypeDefs(directory = defaultSchemaDirectory()): string[] {
 /** The browser IDE as configured: GraphiQL from our own files, Apollo Sandbox from its CDN, or none. */
 function ideSetup(options: GatewayOptions, logger: GatewayLogger): { setup: IdeSetup; landingPage: ApolloServerPlugin } {
   const disabled = ApolloServerPluginLandingPageDisabled();
-  switch (options.config.ide) {
+  switch (options.config.server.ide) {
     case "sandbox":
       return { setup: { kind: "sandbox" }, landingPage: ApolloServerPluginLandingPageLocalDefault({ footer: false }) };
     case "off":
@@ -130,54 +127,54 @@ function originMatcher(entries: readonly string[]): (origin: string) => boolean 
 
 export function createGateway(options: GatewayOptions): Gateway {
   const { config } = options;
+  const { server, cloudControl: aws } = config;
   const logger = options.logger ?? console;
   const log = options.log ?? createLogger({ level: "silent" });
   const metrics = createMetrics();
   const authenticator = createAuthenticator(authSettingsOf(config.auth));
   const clients = createCloudControlClients({
-    endpoint: config.endpoint,
+    endpoint: aws.endpoint,
     credentials: options.credentials,
-    maxAttempts: config.maxAttempts,
-    retryMode: config.retryMode,
-    requestTimeoutMs: config.requestTimeoutMs,
-    maxSockets: Math.max(config.maxConcurrency, config.maxInFlight),
-    pacing: { ratePerSecond: config.rateLimitPerSecond, burst: config.rateBurst, maxInFlight: config.maxInFlight },
-    roleArn: config.roleArn,
+    maxAttempts: aws.maxAttempts,
+    requestTimeoutMs: aws.requestTimeoutMs,
+    maxSockets: Math.max(aws.maxConcurrency, aws.pacing.maxInFlight),
+    pacing: aws.pacing,
+    roleArn: aws.roleArn,
     observer: cloudControlMetricsObserver(metrics),
   });
-  const cache = createGatewayCache(config, logger);
+  const cache = createGatewayCache(config.cache, logger);
   const cloudControl = cache.wrap(options.cloudControl ?? createRouteResponseCloudControl(clients));
   const cloudControlFor =
     options.cloudControl === undefined ? (signal: AbortSignal) => cache.wrap(createRouteResponseCloudControl(clients, { signal })) : undefined;
-  const wait = { timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs };
+  const { wait } = aws;
   const shutdown = createShutdown();
   const createContext = createContextFactory({
     shutdown: shutdown.signal,
-    regions: createRegionPolicy({ defaultRegion: config.region, allowedRegions: config.allowedRegions, isKnownRegion: isAwsRegion }),
+    regions: createRegionPolicy({ defaultRegion: aws.region, allowedRegions: aws.allowedRegions, isKnownRegion: isAwsRegion }),
     cloudControl,
-    maxConcurrency: config.maxConcurrency,
-    operationTimeoutMs: config.operationTimeoutMs,
+    maxConcurrency: aws.maxConcurrency,
+    operationTimeoutMs: aws.operationTimeoutMs,
     cloudControlFor,
     wait,
     onLoaderBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size),
   });
   const ide = ideSetup(options, logger);
-  const formatError = createErrorFormatter(logger, { maskAwsMessages: config.maskAwsMessages });
+  const formatError = createErrorFormatter(logger, { maskAwsMessages: server.maskAwsMessages });
   let schema: GraphQLSchema | undefined;
   const pipeline = createOperationPipeline({
     authenticator,
-    hostCheck: createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: config.allowedHosts }),
+    hostCheck: createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: server.allowedHosts }),
     scopes: config.auth.scopes,
     limits: config.limits,
     cost: { waitPolls: maxWaitPolls(wait) },
-    introspection: config.introspection,
+    introspection: server.introspection,
     schema: () => {
       if (schema === undefined) throw new Error("The GraphQL schema is not loaded yet: start the gateway before serving.");
       return schema;
     },
     createContext,
     formatError,
-    subscriptions: { perConnection: config.maxSubscriptionsPerConnection, perCaller: config.maxSubscriptionsPerCaller },
+    subscriptions: { perConnection: server.maxSubscriptionsPerConnection, perCaller: server.maxSubscriptionsPerCaller },
     log,
     metrics,
   });
@@ -186,7 +183,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     resolvers: withRootFieldScopes(resolvers, config.auth.scopes),
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: config.introspection,
+    introspection: server.introspection,
     // The pipeline validates (src/pipeline/apollo.ts says why Apollo must not do it first).
     dangerouslyDisableValidation: true,
     parseOptions: pipeline.parseOptions,
@@ -197,9 +194,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     // index.ts owns SIGTERM and SIGINT: it drains HTTP first. Apollo's own handler would stop and
     // re-raise the signal, killing requests in flight and exiting with 143.
     stopOnTerminationSignals: false,
-    // Passed explicitly so Apollo does not read NODE_ENV itself. (It still reads APOLLO_KEY and
-    // APOLLO_GRAPH_REF from the environment, as documented: usage reporting is opt-in that way.)
-    nodeEnv: config.nodeEnv,
+    // Fixed, so Apollo never reads NODE_ENV: everything it would decide from it (introspection, stack
+    // traces, the landing page, signal handlers) is set explicitly here, and anything a later version
+    // adds falls on the production side. (Apollo still reads APOLLO_KEY and APOLLO_GRAPH_REF from the
+    // environment, as documented: usage reporting is opt-in that way.)
+    nodeEnv: "production",
     logger: { debug: () => {}, info: (message) => logger.info(String(message)), warn: (message) => logger.warn(String(message)), error: (message) => logger.error(String(message)) },
     plugins: [
       ide.landingPage,
@@ -215,18 +214,18 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
       pipelinePlugin(pipeline),
     ],
-    persistedQueries: config.apqCacheMaxBytes === 0 ? false : { cache: createPersistedQueryStore(config.apqCacheMaxBytes) },
+    persistedQueries: server.apqCacheMaxBytes === 0 ? false : { cache: createPersistedQueryStore(server.apqCacheMaxBytes) },
   });
   return {
     config,
     apollo,
     pipeline,
-    isOriginAllowed: originMatcher(config.corsOrigins),
+    isOriginAllowed: originMatcher(server.corsOrigins),
     ide: ide.setup,
     metrics,
     log,
     logger,
-    readinessChecks: async () => ({ ...(await probeCloudControl(clients, config.region)) }),
+    readinessChecks: async () => ({ ...(await probeCloudControl(clients, aws.region)) }),
     start: () => apollo.start(),
     interruptOperations: () => shutdown.abort(),
     async stop() {

@@ -3,6 +3,7 @@
 // files (`..._FILE`), so secrets mounted as files never have to pass through the environment.
 import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { SettingsReader } from "../configReader.js";
 import { isApiKeyHash } from "./apiKeys.js";
 import { DEFAULT_JWT_ALGORITHMS, DEFAULT_SCOPES } from "./types.js";
 import type { ApiKeyEntry, AuthSettings, ScopeNames } from "./types.js";
@@ -34,15 +35,6 @@ export interface AuthConfig {
   scopes: ScopeNames;
 }
 
-/** The part of config.ts's reader this file uses: it collects problems instead of throwing. */
-export interface SettingsReader {
-  readonly problems: string[];
-  optional(name: string): string | undefined;
-  integer(name: string, fallback: number, min: number, max: number): number;
-  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T;
-  url(name: string): string | undefined;
-}
-
 /** A value given directly or as `NAME_FILE` (never both). */
 function valueOrFile(read: SettingsReader, name: string): string | undefined {
   const direct = read.optional(name);
@@ -59,12 +51,6 @@ function valueOrFile(read: SettingsReader, name: string): string | undefined {
     return undefined;
   }
 }
-
-const list = (value: string | undefined): string[] =>
-  (value ?? "")
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item !== "");
 
 function scopeName(read: SettingsReader, name: string, fallback: string): string {
   const value = read.optional(name) ?? fallback;
@@ -144,8 +130,8 @@ export function readAuthConfig(read: SettingsReader): AuthConfig {
     mode: read.oneOf("AUTH_MODE", "on", ["on", "off"] as const),
     jwksUrl,
     publicKeyPem,
-    issuers: list(read.optional("AUTH_ISSUER")),
-    audiences: list(read.optional("AUTH_AUDIENCE")),
+    issuers: read.list("AUTH_ISSUER"),
+    audiences: read.list("AUTH_AUDIENCE"),
     clockToleranceSeconds: read.integer("AUTH_CLOCK_TOLERANCE_SECONDS", 5, 0, 300),
     jwtMaxAgeSeconds: read.optional("AUTH_JWT_MAX_AGE_SECONDS") === undefined ? undefined : read.integer("AUTH_JWT_MAX_AGE_SECONDS", 0, 1, 31_536_000),
     apiKeys,

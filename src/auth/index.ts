@@ -2,7 +2,7 @@ export { createAuthenticator } from "./authenticator.js";
 export type { Authenticator, Credentials } from "./authenticator.js";
 export { createApiKeyVerifier, hashApiKey, isApiKeyHash } from "./apiKeys.js";
 export { AUTH_OFF, authSettingsOf, authenticationNotConfigured, readAuthConfig } from "./config.js";
-export type { AuthConfig, SettingsReader } from "./config.js";
+export type { AuthConfig } from "./config.js";
 export { NO_ONE, requiredScope, scopeRefusal } from "./authorize.js";
 export type { OperationType } from "./authorize.js";
 export { credentialsFromHeaders, presentsCredentials } from "./credentials.js";

@@ -4,17 +4,10 @@ import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi
 import type { GatewayLogger } from "../errors.js";
 import type { RouteResponseModel } from "../routeResponses/index.js";
 import { withRouteResponseCache } from "./cachedCloudControl.js";
+import type { CacheConfig } from "./config.js";
 import type { RouteResponseCache } from "./routeResponseCache.js";
 import { createRouteResponseCache } from "./routeResponseCache.js";
 import { memoryStore, redisStore } from "./store.js";
-
-export interface GatewayCacheSettings {
-  cacheTtlMs: number | undefined;
-  cacheMaxEntries: number;
-  redisUrl: string | undefined;
-  /** The longest one Redis call may take before the cache counts it as a miss (and stops asking for a while). */
-  redisTimeoutMs: number;
-}
 
 export interface GatewayCache {
   /** The facade with the cache in front of it, or the facade itself when there is no cache. */
@@ -24,13 +17,14 @@ export interface GatewayCache {
   close(): Promise<void>;
 }
 
-export function createGatewayCache(settings: GatewayCacheSettings, logger: GatewayLogger): GatewayCache {
-  const ttlMs = settings.cacheTtlMs;
+/** REDIS_TIMEOUT_MS bounds each Redis call, and is how often a failed Redis is tried again. */
+export function createGatewayCache(settings: CacheConfig, logger: GatewayLogger): GatewayCache {
+  const ttlMs = settings.ttlMs;
   if (ttlMs === undefined) return { wrap: (cloudControl) => cloudControl, cache: undefined, close: async () => {} };
   const onError = (message: string, error: unknown) => logger.error(message, error);
   const store =
     settings.redisUrl === undefined
-      ? memoryStore(settings.cacheMaxEntries)
+      ? memoryStore(settings.maxEntries)
       : redisStore({
           url: settings.redisUrl,
           timeoutMs: settings.redisTimeoutMs,

@@ -5,4 +5,4 @@ export type { CacheCounters, RouteResponseCache, RouteResponseCacheOptions } fro
 export { memoryStore, redisStore } from "./store.js";
 export type { CacheStore, RedisStoreOptions } from "./store.js";
 export { createGatewayCache } from "./gatewayCache.js";
-export type { GatewayCache, GatewayCacheSettings } from "./gatewayCache.js";
+export type { GatewayCache } from "./gatewayCache.js";

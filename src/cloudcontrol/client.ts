@@ -21,9 +21,8 @@ export interface CloudControlClientOptions {
   endpoint?: string | undefined;
   /** Fixed credentials (demo, tests); otherwise the SDK's default chain: env, profiles, SSO, roles. */
   credentials?: StaticCredentials | undefined;
-  /** SDK attempts per call, retries of throttling and 5xx included. */
+  /** SDK attempts per call, retries of throttling and 5xx included (the SDK's standard retry mode). */
   maxAttempts: number;
-  retryMode: "standard" | "adaptive";
   /** Per attempt; past it the call fails with UPSTREAM_TIMEOUT (once retries are spent). */
   requestTimeoutMs: number;
   /** Sockets per region: at least the read concurrency, so batched reads really run together. */
@@ -68,7 +67,9 @@ export function createCloudControlClients(options: CloudControlClientOptions): C
           endpoint: options.endpoint,
           credentials: options.credentials,
           maxAttempts: options.maxAttempts,
-          retryMode: options.retryMode,
+          // Always standard, stated so that AWS_RETRY_MODE or a profile's retry_mode cannot bring in
+          // the adaptive mode's own limiter: the pacer below already paces every attempt, fairly.
+          retryMode: "standard",
           requestHandler: {
             requestTimeout: options.requestTimeoutMs,
             // Without this the SDK only logs a warning when requestTimeout passes.

@@ -42,11 +42,11 @@ export const GRAPHQL_PATH = "/graphql";
 function routesOf(gateway: Gateway): HttpRoute[] {
   const { config, ide } = gateway;
   const routes: HttpRoute[] = [
-    createPrelude({ log: gateway.log, metrics: gateway.metrics, graphqlPath: GRAPHQL_PATH, hstsMaxAgeSeconds: config.hstsMaxAgeSeconds }),
+    createPrelude({ log: gateway.log, metrics: gateway.metrics, graphqlPath: GRAPHQL_PATH, hstsMaxAgeSeconds: config.server.hstsMaxAgeSeconds }),
     healthRoute(),
     readinessRoute({ checks: () => gateway.readinessChecks() }),
   ];
-  if (config.metrics) routes.push(metricsRoute(gateway.metrics.registry));
+  if (config.server.metrics) routes.push(metricsRoute(gateway.metrics.registry));
   if (ide.kind === "graphiql") {
     const handler = createIdeHandler({ assetsDir: ide.assetsDir, endpoint: GRAPHQL_PATH, examples: ide.examples });
     routes.push((req, res) => handler.handle(req, res));

@@ -1,6 +1,6 @@
 // The MAX_* settings: how large one request may be. Every limit is checked before the first Cloud
 // Control call, and the call budget (MAX_COST) is enforced again while the operation runs.
-import type { SettingsReader } from "../auth/config.js";
+import type { SettingsReader } from "../configReader.js";
 
 export interface LimitsConfig {
   /** MAX_DEPTH: nested selection sets below the root (default 10; the API needs 6). */

@@ -16,7 +16,7 @@ const gets = () => emulator.stats().operations.GetResource.calls;
 
 describe("the in-memory route response cache", () => {
   it("answers later requests from memory until this gateway writes", async () => {
-    const gateway = await startTestGateway(emulator, { config: { cacheTtlMs: 60_000 } });
+    const gateway = await startTestGateway(emulator, { config: { cache: { ttlMs: 60_000 } } });
     emulator.resetStats();
     assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { routeResponseKey: "$default" } });
     assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { routeResponseKey: "$default" } });
@@ -33,7 +33,7 @@ describe("the in-memory route response cache", () => {
   });
 
   it("does not cache a route response that does not exist", async () => {
-    const gateway = await startTestGateway(emulator, { config: { cacheTtlMs: 60_000 } });
+    const gateway = await startTestGateway(emulator, { config: { cache: { ttlMs: 60_000 } } });
     emulator.resetStats();
     assert.deepEqual((await gateway.query(MISSING)).data, { routeResponse: null });
     assert.deepEqual((await gateway.query(MISSING)).data, { routeResponse: null });

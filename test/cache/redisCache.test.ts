@@ -29,7 +29,7 @@ describe("the Redis cache shared by two gateway processes", { skip }, () => {
   it("serves one process's read to the other, and drops it everywhere when either writes", async () => {
     assert.ok(redis);
     const emulator = await startTestEmulator({ seed: "demo" });
-    const a = await startTestGateway(emulator, { config: { cacheTtlMs: 60_000, redisUrl: redis.url } });
+    const a = await startTestGateway(emulator, { config: { cache: { ttlMs: 60_000, redisUrl: redis.url } } });
     const { url: b } = await startGatewayProcess({
       PORT: "0",
       IDE: "off",
@@ -72,7 +72,7 @@ describe("the Redis cache shared by two gateway processes", { skip }, () => {
   it("reads from Cloud Control when Redis cannot be reached, and logs why", async () => {
     const emulator = await startTestEmulator({ seed: "demo" });
     // A port nothing listens on (Redis's own port on a loopback address we never start it on).
-    const gateway = await startTestGateway(emulator, { config: { cacheTtlMs: 60_000, redisUrl: "redis://127.0.0.1:1" } });
+    const gateway = await startTestGateway(emulator, { config: { cache: { ttlMs: 60_000, redisUrl: "redis://127.0.0.1:1" } } });
     emulator.resetStats();
     const response = await gateway.query(READ("rrs0001"));
     assert.deepEqual(response.data, { routeResponse: { routeResponseKey: "$default" } });

@@ -27,7 +27,7 @@ async function setUp(): Promise<{ redis: RunningRedis; emulator: RunningEmulator
   const redis = await startRedis();
   assert.ok(redis);
   const emulator = await startTestEmulator({ seed: "demo" });
-  const gateway = () => startTestGateway(emulator, { config: { cacheTtlMs: 60_000, redisUrl: redis.url, redisTimeoutMs: 200 } });
+  const gateway = () => startTestGateway(emulator, { config: { cache: { ttlMs: 60_000, redisUrl: redis.url, redisTimeoutMs: 200 } } });
   return { redis, emulator, gateway };
 }
 

@@ -14,7 +14,7 @@ import { startTestEmulator } from "../support/emulator.js";
 
 const emulator: RunningEmulator = await startTestEmulator({ seed: "demo" });
 const closed: TestGateway = await startTestGateway(emulator);
-const open: TestGateway = await startTestGateway(emulator, { config: { corsOrigins: ["http://localhost:*", "https://app.example.com"] } });
+const open: TestGateway = await startTestGateway(emulator, { config: { server: { corsOrigins: ["http://localhost:*", "https://app.example.com"] } } });
 
 const QUERY = `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001") { routeResponseKey } }`;
 
@@ -141,7 +141,7 @@ describe("automatic persisted queries", () => {
   });
 
   it("keeps at most APQ_CACHE_MAX_BYTES: the least recently used query goes first", async () => {
-    const small = await startTestGateway(emulator, { config: { apqCacheMaxBytes: 600 } });
+    const small = await startTestGateway(emulator, { config: { server: { apqCacheMaxBytes: 600 } } });
     const queries = ["rrs0001", "rrs0002"].map((id) => `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "${id}") { routeResponseId } }`);
     for (const query of queries) await post(small, { query, extensions: JSON.parse(persisted(query)) as unknown });
     // Each entry is about 2 * (64 + 100) bytes: two do not fit in 600, so the first was dropped.
@@ -179,7 +179,7 @@ describe("automatic persisted queries", () => {
   });
 
   it("is off with APQ_CACHE_MAX_BYTES=0", async () => {
-    const off = await startTestGateway(emulator, { config: { apqCacheMaxBytes: 0 } });
+    const off = await startTestGateway(emulator, { config: { server: { apqCacheMaxBytes: 0 } } });
     assert.equal(codeOf(await byHash(off, QUERY)), "PERSISTED_QUERY_NOT_SUPPORTED");
   });
 });

@@ -173,7 +173,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
   it("when Cloud Control answers after the attempt timeout, on every attempt", async () => {
     const emulator = await startTestEmulator({ seed: routeWithResponses(API_ID, ROUTE_ID, 8) });
     // Three attempts of 250 ms each against 600 ms of latency: the SDK retries each write twice.
-    const impatient = await startTestGateway(emulator, { config: { requestTimeoutMs: 250, maxAttempts: 3 } });
+    const impatient = await startTestGateway(emulator, { config: { cloudControl: { requestTimeoutMs: 250, maxAttempts: 3 } } });
     const healthy = await startTestGateway(emulator);
     const writes = writesOf(4, "latency");
     emulator.setFaults({ latencyMs: 600 });
@@ -212,7 +212,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
       const response = await fetch(`${url}/_emulator${path}`, body === undefined ? {} : { method: "PUT", body: JSON.stringify(body) });
       return response.json();
     };
-    const gateway = await startTestGateway({ url }, { config: { requestTimeoutMs: 300, maxAttempts: 2 } });
+    const gateway = await startTestGateway({ url }, { config: { cloudControl: { requestTimeoutMs: 300, maxAttempts: 2 } } });
     const healthy = await startTestGateway({ url });
     const writes = writesOf(2, "sigstop");
     // Latency holds each write inside the emulator long enough to stop the process with all of them there.
@@ -265,7 +265,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
 
   it("and a write accepted before the close, still running, answers its request as last seen instead of waiting on", async () => {
     const emulator = await startTestEmulator({ seed: routeWithResponses(API_ID, ROUTE_ID, 1), writeDurationMs: 60_000 });
-    const closing = await startTestGateway(emulator, { drainTimeoutMs: 1000, config: { waitTimeoutMs: 20_000, waitPollMinDelayMs: 100, waitPollMaxDelayMs: 500 } });
+    const closing = await startTestGateway(emulator, { drainTimeoutMs: 1000, config: { cloudControl: { wait: { timeoutMs: 20_000, minDelayMs: 100, maxDelayMs: 500 } } } });
     const [create] = writesOf(1, "waiting");
     emulator.resetStats();
     const pending = send(closing, create as Write, { wait: true });

@@ -1,9 +1,12 @@
-// Configuration: defaults, every setting read, and one clear line per problem.
+// Configuration: each section's defaults, every setting read, one clear line per problem from every
+// section at once, the removed settings, and the helpers that lay settings over a configuration.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { AUTH_OFF, hashApiKey } from "../../src/auth/index.js";
-import { ConfigError, loadConfig, loadDemoConfig } from "../../src/config.js";
+import { createCloudControlClients } from "../../src/cloudcontrol/client.js";
+import { ConfigError, loadConfig, loadDemoConfig, withConfig, withDefaultRegion } from "../../src/config.js";
 import { configProblems } from "../support/config.js";
+import { TEST_CREDENTIALS } from "../support/emulator.js";
 
 const COGNITO_ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc123";
 
@@ -12,42 +15,37 @@ const problemsOf = configProblems;
 describe("loadConfig", () => {
   it("has safe defaults: loopback, port 4000, the SDK's region chain", () => {
     assert.deepEqual(loadConfig({}), {
-      host: "127.0.0.1",
-      port: 4000,
-      region: undefined,
-      allowedRegions: null,
-      endpoint: undefined,
-      maxConcurrency: 10,
-      maxAttempts: 3,
-      retryMode: "standard",
-      requestTimeoutMs: 10_000,
-      rateLimitPerSecond: 25,
-      rateBurst: 5,
-      maxInFlight: 50,
-      operationTimeoutMs: 60_000,
-      cacheTtlMs: undefined,
-      cacheMaxEntries: 10_000,
-      redisUrl: undefined,
-      redisTimeoutMs: 1000,
-      waitTimeoutMs: 30_000,
-      waitPollMinDelayMs: 250,
-      waitPollMaxDelayMs: 5_000,
-      nodeEnv: "",
-      ide: "graphiql",
-      corsOrigins: [],
-      allowedHosts: [],
-      maxSubscriptionsPerConnection: 20,
-      maxSubscriptionsPerCaller: 100,
-      apqCacheMaxBytes: 16 * 1024 * 1024,
+      server: {
+        host: "127.0.0.1",
+        port: 4000,
+        ide: "graphiql",
+        corsOrigins: [],
+        allowedHosts: [],
+        hstsMaxAgeSeconds: undefined,
+        introspection: true,
+        maskAwsMessages: undefined,
+        apqCacheMaxBytes: 16 * 1024 * 1024,
+        maxSubscriptionsPerConnection: 20,
+        maxSubscriptionsPerCaller: 100,
+        shutdownGraceMs: 25_000,
+        logLevel: "info",
+        metrics: true,
+      },
       auth: { ...AUTH_OFF, mode: "on" },
       limits: { maxDepth: 10, maxAliases: 100, maxTokens: 5000, maxSelections: 1000, maxFragments: 64, maxRepeatedSelections: 8, maxDocumentBytes: 65_536, maxBodyBytes: 1_048_576, maxStringLength: 4096, maxCost: 250 },
-      introspection: true,
-      maskAwsMessages: undefined,
-      hstsMaxAgeSeconds: undefined,
-      roleArn: undefined,
-      shutdownGraceMs: 25_000,
-      logLevel: "info",
-      metrics: true,
+      cloudControl: {
+        region: undefined,
+        allowedRegions: null,
+        endpoint: undefined,
+        roleArn: undefined,
+        maxConcurrency: 10,
+        maxAttempts: 3,
+        requestTimeoutMs: 10_000,
+        operationTimeoutMs: 60_000,
+        pacing: { ratePerSecond: 25, burst: 5, maxInFlight: 50 },
+        wait: { timeoutMs: 30_000, minDelayMs: 250, maxDelayMs: 5_000 },
+      },
+      cache: { ttlMs: undefined, maxEntries: 10_000, redisUrl: undefined, redisTimeoutMs: 1000 },
     });
   });
 
@@ -60,7 +58,6 @@ describe("loadConfig", () => {
       AWS_ENDPOINT_URL_CLOUDCONTROL: "http://127.0.0.1:4566",
       CLOUDCONTROL_MAX_CONCURRENCY: "4",
       CLOUDCONTROL_MAX_ATTEMPTS: "5",
-      CLOUDCONTROL_RETRY_MODE: "adaptive",
       CLOUDCONTROL_REQUEST_TIMEOUT_MS: "2000",
       CLOUDCONTROL_RATE_LIMIT: "20",
       CLOUDCONTROL_RATE_BURST: "3",
@@ -73,7 +70,6 @@ describe("loadConfig", () => {
       WAIT_TIMEOUT_MS: "60000",
       WAIT_POLL_MIN_DELAY_MS: "100",
       WAIT_POLL_MAX_DELAY_MS: "1000",
-      NODE_ENV: "production",
       IDE: "sandbox",
       CORS_ORIGINS: "https://app.example.com, http://localhost:*",
       APQ_CACHE_MAX_BYTES: "0",
@@ -108,33 +104,22 @@ describe("loadConfig", () => {
       METRICS: "off",
     });
     assert.deepEqual(config, {
-      host: "0.0.0.0",
-      port: 8080,
-      region: "eu-west-1",
-      allowedRegions: ["eu-west-1", "us-east-1"],
-      endpoint: "http://127.0.0.1:4566",
-      maxConcurrency: 4,
-      maxAttempts: 5,
-      retryMode: "adaptive",
-      requestTimeoutMs: 2000,
-      rateLimitPerSecond: 20,
-      rateBurst: 3,
-      maxInFlight: 8,
-      operationTimeoutMs: 15_000,
-      cacheTtlMs: 2000,
-      cacheMaxEntries: 500,
-      redisUrl: "redis://127.0.0.1:6379",
-      redisTimeoutMs: 250,
-      waitTimeoutMs: 60_000,
-      waitPollMinDelayMs: 100,
-      waitPollMaxDelayMs: 1000,
-      nodeEnv: "production",
-      ide: "sandbox",
-      corsOrigins: ["https://app.example.com", "http://localhost:*"],
-      allowedHosts: ["gateway.example.com", "*.internal.example.com"],
-      maxSubscriptionsPerConnection: 5,
-      maxSubscriptionsPerCaller: 50,
-      apqCacheMaxBytes: 0,
+      server: {
+        host: "0.0.0.0",
+        port: 8080,
+        ide: "sandbox",
+        corsOrigins: ["https://app.example.com", "http://localhost:*"],
+        allowedHosts: ["gateway.example.com", "*.internal.example.com"],
+        hstsMaxAgeSeconds: 31_536_000,
+        introspection: false,
+        maskAwsMessages: false,
+        apqCacheMaxBytes: 0,
+        maxSubscriptionsPerConnection: 5,
+        maxSubscriptionsPerCaller: 50,
+        shutdownGraceMs: 5000,
+        logLevel: "warn",
+        metrics: false,
+      },
       auth: {
         mode: "on",
         jwksUrl: `${COGNITO_ISSUER}/.well-known/jwks.json`,
@@ -147,32 +132,49 @@ describe("loadConfig", () => {
         scopes: { read: "gw/read", write: "gw/write" },
       },
       limits: { maxDepth: 8, maxAliases: 20, maxTokens: 1000, maxSelections: 300, maxFragments: 10, maxRepeatedSelections: 2, maxDocumentBytes: 4096, maxBodyBytes: 65_536, maxStringLength: 512, maxCost: 50 },
-      introspection: false,
-      maskAwsMessages: false,
-      hstsMaxAgeSeconds: 31_536_000,
-      roleArn: "arn:aws:iam::123456789012:role/cloudcontrol-handlers",
-      shutdownGraceMs: 5000,
-      logLevel: "warn",
-      metrics: false,
+      cloudControl: {
+        region: "eu-west-1",
+        allowedRegions: ["eu-west-1", "us-east-1"],
+        endpoint: "http://127.0.0.1:4566",
+        roleArn: "arn:aws:iam::123456789012:role/cloudcontrol-handlers",
+        maxConcurrency: 4,
+        maxAttempts: 5,
+        requestTimeoutMs: 2000,
+        operationTimeoutMs: 15_000,
+        pacing: { ratePerSecond: 20, burst: 3, maxInFlight: 8 },
+        wait: { timeoutMs: 60_000, minDelayMs: 100, maxDelayMs: 1000 },
+      },
+      cache: { ttlMs: 2000, maxEntries: 500, redisUrl: "redis://127.0.0.1:6379", redisTimeoutMs: 250 },
     });
   });
 
-  it("reports every problem, one line each", () => {
+  it("reports every problem of every section together, one line each", () => {
     const problems = problemsOf({
       PORT: "http",
+      IDE: "playground",
+      AUTH_MODE: "maybe",
+      MAX_DEPTH: "1",
       AWS_REGION: "Europe",
       AWS_ENDPOINT_URL_CLOUDCONTROL: "ftp://example.com",
       CLOUDCONTROL_MAX_CONCURRENCY: "0",
-      CLOUDCONTROL_RETRY_MODE: "sometimes",
-      IDE: "playground",
       WAIT_TIMEOUT_MS: "-5",
+      CLOUDCONTROL_RETRY_MODE: "standard",
+      CACHE_TTL_MS: "0",
+      REDIS_URL: "http://cache.internal:6379",
     });
-    assert.equal(problems.length, 7);
-    assert.ok(problems.includes('IDE must be one of graphiql, sandbox, off, but is "playground".'));
-    for (const problem of problems) assert.doesNotMatch(problem, /\n/);
-    assert.match(problems[0] ?? "", /^AWS_REGION must be an AWS region name such as us-east-1, but is "Europe"\.$/);
-    assert.ok(problems.some((problem) => problem === 'PORT must be an integer from 0 to 65535, but is "http".'));
-    assert.ok(problems.some((problem) => problem.startsWith("CLOUDCONTROL_MAX_CONCURRENCY must be an integer from 1 to 100")));
+    assert.deepEqual(problems, [
+      'PORT must be an integer from 0 to 65535, but is "http".',
+      'IDE must be one of graphiql, sandbox, off, but is "playground".',
+      'AUTH_MODE must be one of on, off, but is "maybe".',
+      'MAX_DEPTH must be an integer from 2 to 100, but is "1".',
+      'AWS_REGION must be an AWS region name such as us-east-1, but is "Europe".',
+      'AWS_ENDPOINT_URL_CLOUDCONTROL must be an http or https URL, but is "ftp://example.com".',
+      'CLOUDCONTROL_MAX_CONCURRENCY must be an integer from 1 to 100, but is "0".',
+      'WAIT_TIMEOUT_MS must be an integer from 0 to 900000, but is "-5".',
+      `CLOUDCONTROL_RETRY_MODE is no longer read: ${RETRY_MODE_REPLACEMENT}`,
+      'CACHE_TTL_MS must be an integer from 1 to 3600000, but is "0".',
+      'REDIS_URL must be a redis:// or rediss:// URL, but is "http://cache.internal:6379".',
+    ]);
   });
 
   it("rejects a default region outside CLOUDCONTROL_REGIONS and inverted poll delays", () => {
@@ -183,7 +185,9 @@ describe("loadConfig", () => {
   });
 
   it("treats empty values as unset", () => {
-    assert.equal(loadConfig({ PORT: "", AWS_REGION: " " }).port, 4000);
+    const config = loadConfig({ PORT: "", AWS_REGION: " " });
+    assert.equal(config.server.port, 4000);
+    assert.equal(config.cloudControl.region, undefined);
   });
 });
 
@@ -191,9 +195,73 @@ describe("loadDemoConfig", () => {
   it("adds EMULATOR_PORT (default 4566) and ignores the shell's AWS endpoint and region", () => {
     const demo = loadDemoConfig({ AWS_ENDPOINT_URL_CLOUDCONTROL: "https://example.com", AWS_REGION: "ap-south-1", PORT: "4100" });
     assert.equal(demo.emulatorPort, 4566);
-    assert.equal(demo.gateway.port, 4100);
-    assert.equal(demo.gateway.endpoint, undefined);
+    assert.equal(demo.gateway.server.port, 4100);
+    assert.equal(demo.gateway.cloudControl.endpoint, undefined);
+    assert.equal(demo.gateway.cloudControl.region, undefined);
     assert.equal(loadDemoConfig({ EMULATOR_PORT: "5000" }).emulatorPort, 5000);
     assert.throws(() => loadDemoConfig({ EMULATOR_PORT: "x", PORT: "y" }), (error: unknown) => error instanceof ConfigError && error.problems.length === 2);
+  });
+});
+
+const RETRY_MODE_REPLACEMENT =
+  "retries always use the SDK's standard mode, and the gateway paces every attempt itself (CLOUDCONTROL_RATE_LIMIT, CLOUDCONTROL_RATE_BURST, CLOUDCONTROL_MAX_IN_FLIGHT). Unset it.";
+
+describe("removed settings", () => {
+  it("refuses CLOUDCONTROL_RETRY_MODE, whatever its value, naming what replaced it", () => {
+    for (const value of ["standard", "adaptive"]) {
+      assert.deepEqual(problemsOf({ CLOUDCONTROL_RETRY_MODE: value }), [`CLOUDCONTROL_RETRY_MODE is no longer read: ${RETRY_MODE_REPLACEMENT}`]);
+    }
+  });
+
+  it("keeps the SDK's standard retries even when AWS_RETRY_MODE asks for adaptive", async () => {
+    const before = process.env.AWS_RETRY_MODE;
+    process.env.AWS_RETRY_MODE = "adaptive";
+    const clients = createCloudControlClients({
+      endpoint: "http://127.0.0.1:9",
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 3,
+      requestTimeoutMs: 1000,
+      maxSockets: 1,
+      pacing: { ratePerSecond: 1, burst: 1, maxInFlight: 1 },
+    });
+    try {
+      const client = clients.forRegion("us-east-1");
+      assert.equal(client.config.retryMode, "standard");
+      assert.equal((await client.config.retryStrategy()).constructor.name, "StandardRetryStrategy");
+    } finally {
+      clients.destroy();
+      if (before === undefined) delete process.env.AWS_RETRY_MODE;
+      else process.env.AWS_RETRY_MODE = before;
+    }
+  });
+
+  it("ignores NODE_ENV: nothing the gateway does depends on it", () => {
+    assert.deepEqual(loadConfig({ NODE_ENV: "development" }), loadConfig({}));
+    assert.deepEqual(loadConfig({ NODE_ENV: "production" }), loadConfig({}));
+  });
+});
+
+describe("withConfig and withDefaultRegion", () => {
+  it("lays settings over a configuration section by section, replacing lists whole, leaving the base alone", () => {
+    const base = loadConfig({ CORS_ORIGINS: "https://a.example.com, https://b.example.com" });
+    const changed = withConfig(base, {
+      server: { corsOrigins: ["https://c.example.com"] },
+      cloudControl: { pacing: { burst: 1 }, allowedRegions: ["us-east-1"] },
+      cache: { ttlMs: 500 },
+    });
+    assert.deepEqual(changed.server, { ...base.server, corsOrigins: ["https://c.example.com"] });
+    assert.deepEqual(changed.cloudControl, { ...base.cloudControl, pacing: { ...base.cloudControl.pacing, burst: 1 }, allowedRegions: ["us-east-1"] });
+    assert.deepEqual(changed.cache, { ...base.cache, ttlMs: 500 });
+    assert.equal(changed.auth, base.auth);
+    assert.deepEqual(base.server.corsOrigins, ["https://a.example.com", "https://b.example.com"]);
+    assert.equal(base.cloudControl.pacing.burst, 5);
+    assert.equal(withConfig(changed, { cache: { ttlMs: undefined } }).cache.ttlMs, undefined);
+  });
+
+  it("gives the configuration its default region, changing nothing else", () => {
+    const base = loadConfig({ CLOUDCONTROL_MAX_ATTEMPTS: "2" });
+    const resolved = withDefaultRegion(base, "eu-central-1");
+    assert.deepEqual(resolved, { ...base, cloudControl: { ...base.cloudControl, region: "eu-central-1" } });
+    assert.equal(base.cloudControl.region, undefined);
   });
 });

@@ -25,7 +25,7 @@ async function withInjected(operation: string, code: string, message: string, ru
 
 describe("error codes", () => {
   it("BAD_USER_INPUT: invalid arguments are refused before any Cloud Control call", async () => {
-    const restricted = await startTestGateway(emulator, { config: { allowedRegions: ["us-east-1", "eu-west-1"] } });
+    const restricted = await startTestGateway(emulator, { config: { cloudControl: { allowedRegions: ["us-east-1", "eu-west-1"] } } });
     emulator.resetStats();
     const queries = [
       `{ routeResponse(apiId: "a|b", routeId: "r", routeResponseId: "x") { id } }`,
@@ -141,7 +141,7 @@ describe("error codes", () => {
   });
 
   it("UPSTREAM_TIMEOUT: no answer within CLOUDCONTROL_REQUEST_TIMEOUT_MS", async () => {
-    const impatient = await startTestGateway(emulator, { config: { requestTimeoutMs: 100 } });
+    const impatient = await startTestGateway(emulator, { config: { cloudControl: { requestTimeoutMs: 100 } } });
     emulator.setFaults({ latencyMs: 400 });
     try {
       const response = await impatient.query(READ);

@@ -3,10 +3,10 @@
 import { after } from "node:test";
 import type { RunningEmulator, SeedDocument, SeedResource } from "../../src/emulator/index.js";
 import type { RouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
-import { loadConfig } from "../../src/config.js";
+import type { ConfigOverrides, ResolvedGatewayConfig } from "../../src/config.js";
+import { loadConfig, withConfig, withDefaultRegion } from "../../src/config.js";
 import type { GatewayLogger } from "../../src/errors.js";
 import { startHttpServer } from "../../src/http/index.js";
-import type { ResolvedGatewayConfig } from "../../src/server.js";
 import { createGateway } from "../../src/server.js";
 import { TEST_CREDENTIALS } from "../support/emulator.js";
 
@@ -53,7 +53,8 @@ export interface TestGateway {
 }
 
 export interface TestGatewayOptions {
-  config?: Partial<ResolvedGatewayConfig>;
+  /** Settings over the harness's, section by section (`{ cloudControl: { maxAttempts: 3 } }`). */
+  config?: ConfigOverrides<ResolvedGatewayConfig>;
   credentials?: { accessKeyId: string; secretAccessKey: string };
   cloudControl?: RouteResponseCloudControl;
   /** How long close() lets requests finish before cutting connections (the server's default otherwise). */
@@ -62,22 +63,19 @@ export interface TestGatewayOptions {
 
 /** The emulator in process, or any Cloud Control endpoint (an emulator child process). */
 export async function startTestGateway(emulator: Pick<RunningEmulator, "url">, options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const config: ResolvedGatewayConfig = {
-    // Authentication off unless a test's config turns it on (test/security/ does).
-    ...loadConfig({ AUTH_MODE: "off" }),
-    region: "us-east-1",
-    endpoint: emulator.url,
-    port: 0,
-    // One attempt: each injected AWS error is seen once, and tests do not wait for SDK backoff.
-    maxAttempts: 1,
-    // Pacing out of the way: tests count calls and batches; test/pacing/ sets the rate it tests.
-    rateLimitPerSecond: 10_000,
-    rateBurst: 10_000,
-    waitTimeoutMs: 5000,
-    waitPollMinDelayMs: 20,
-    waitPollMaxDelayMs: 100,
-    ...options.config,
-  };
+  // Authentication off unless a test's config turns it on (test/security/ does).
+  const harness = withConfig(withDefaultRegion(loadConfig({ AUTH_MODE: "off" }), "us-east-1"), {
+    server: { port: 0 },
+    cloudControl: {
+      endpoint: emulator.url,
+      // One attempt: each injected AWS error is seen once, and tests do not wait for SDK backoff.
+      maxAttempts: 1,
+      // Pacing out of the way: tests count calls and batches; test/pacing/ sets the rate it tests.
+      pacing: { ratePerSecond: 10_000, burst: 10_000 },
+      wait: { timeoutMs: 5000, minDelayMs: 20, maxDelayMs: 100 },
+    },
+  });
+  const config = withConfig(harness, options.config ?? {});
   const logger = new RecordingLogger();
   const gateway = createGateway({ config, credentials: options.credentials ?? TEST_CREDENTIALS, logger, cloudControl: options.cloudControl });
   const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0, drainTimeoutMs: options.drainTimeoutMs });

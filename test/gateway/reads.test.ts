@@ -111,7 +111,7 @@ describe("batching", () => {
   });
 
   it("keeps at most CLOUDCONTROL_MAX_CONCURRENCY calls in flight", async () => {
-    const narrow = await startTestGateway(emulator, { config: { maxConcurrency: 4 } });
+    const narrow = await startTestGateway(emulator, { config: { cloudControl: { maxConcurrency: 4 } } });
     emulator.setFaults({ latencyMs: 150 });
     try {
       emulator.resetStats();

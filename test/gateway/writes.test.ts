@@ -147,7 +147,7 @@ describe("createRouteResponse", () => {
   });
 
   it("returns the running request when WAIT_TIMEOUT_MS passes first, without an error", async () => {
-    const impatient = await startTestGateway(slow, { config: { waitTimeoutMs: 100 } });
+    const impatient = await startTestGateway(slow, { config: { cloudControl: { wait: { timeoutMs: 100 } } } });
     const response = await impatient.query(CREATE, {
       input: { apiId: DEMO_API_ID, routeId: DEMO_ROUTES.disconnect, routeResponseKey: freshKey(), wait: true },
     });

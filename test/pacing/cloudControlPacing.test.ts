@@ -14,7 +14,6 @@ function clients(maxAttempts: number, burst: number, maxInFlight = 10) {
     endpoint: emulator.url,
     credentials: TEST_CREDENTIALS,
     maxAttempts,
-    retryMode: "standard",
     requestTimeoutMs: 5000,
     maxSockets: 10,
     // Never refills: the bucket lets exactly `burst` attempts through.

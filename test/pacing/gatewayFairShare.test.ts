@@ -12,7 +12,7 @@ const emulator = await startTestEmulator({ seed: routeWithResponses("fairapi001"
 // Slow enough that the flood queues (10 calls a second, one at a time after the first), with few
 // slots: the flood holds every slot, so the other read queues for a slot and then for a token.
 const gateway = await startSecureGateway(emulator, {
-  config: { rateLimitPerSecond: 10, rateBurst: 1, maxInFlight: 4, maxConcurrency: 100, maxAttempts: 1 },
+  config: { cloudControl: { maxConcurrency: 100, maxAttempts: 1, pacing: { ratePerSecond: 10, burst: 1, maxInFlight: 4 } } },
 });
 
 const FLOOD = 30;

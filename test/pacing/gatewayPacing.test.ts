@@ -25,7 +25,7 @@ describe("pacing under the emulator's rate limit", () => {
     emulator.resetStats();
     emulator.setFaults({ rateLimitPerSecond: 30, latencyMs: 0, injectedErrors: [] });
     // 25 calls in any second at most (20/s and a burst of 5), under the emulator's 30.
-    const gateway = await startTestGateway(emulator, { config: { rateLimitPerSecond: 20, rateBurst: 5, maxAttempts: 1 } });
+    const gateway = await startTestGateway(emulator, { config: { cloudControl: { maxAttempts: 1, pacing: { ratePerSecond: 20, burst: 5 } } } });
     const responses = await Promise.all([0, 1, 2, 3].map((i) => gateway.query(readMany(1 + i * 10, 10))));
     for (const response of responses) assert.deepEqual(response.errors, undefined);
     assert.deepEqual(responses.flatMap((response) => keysOf(response.data)), Array.from({ length: 40 }, (_, i) => `key${i + 1}`));
@@ -37,7 +37,7 @@ describe("pacing under the emulator's rate limit", () => {
   it("retries what AWS throttles anyway, and succeeds", async () => {
     emulator.resetStats();
     emulator.setFaults({ rateLimitPerSecond: null, injectedErrors: [{ operation: "GetResource", code: "ThrottlingException", count: 4 }] });
-    const gateway = await startTestGateway(emulator, { config: { rateLimitPerSecond: 1000, rateBurst: 100, maxAttempts: 3 } });
+    const gateway = await startTestGateway(emulator, { config: { cloudControl: { maxAttempts: 3, pacing: { ratePerSecond: 1000, burst: 100 } } } });
     const response = await gateway.query(readMany(1, 8));
     assert.deepEqual(response.errors, undefined);
     assert.deepEqual(keysOf(response.data), Array.from({ length: 8 }, (_, i) => `key${i + 1}`));
@@ -49,7 +49,7 @@ describe("pacing under the emulator's rate limit", () => {
     emulator.resetStats();
     emulator.setFaults({ injectedErrors: [{ operation: "GetResource", code: "ThrottlingException", count: 3 }] });
     // One read at a time: the first key meets all three injected errors, the others none.
-    const gateway = await startTestGateway(emulator, { config: { rateLimitPerSecond: 1000, rateBurst: 100, maxAttempts: 3, maxConcurrency: 1 } });
+    const gateway = await startTestGateway(emulator, { config: { cloudControl: { maxAttempts: 3, maxConcurrency: 1, pacing: { ratePerSecond: 1000, burst: 100 } } } });
     const response = await gateway.query(readMany(1, 3));
     assert.deepEqual(codesOf(response), ["THROTTLED"]);
     assert.deepEqual(response.errors?.[0]?.path, ["r1"]);
@@ -64,7 +64,7 @@ describe("the operation's time limit", () => {
     emulator.resetStats();
     emulator.setFaults({ rateLimitPerSecond: null, injectedErrors: [] });
     // Two tokens, then one a minute: the third and fourth reads cannot start before the deadline.
-    const gateway = await startTestGateway(emulator, { config: { rateLimitPerSecond: 1, rateBurst: 2, operationTimeoutMs: 300 } });
+    const gateway = await startTestGateway(emulator, { config: { cloudControl: { operationTimeoutMs: 300, pacing: { ratePerSecond: 1, burst: 2 } } } });
     const response = await gateway.query(readMany(1, 4));
     assert.deepEqual(codesOf(response), ["UPSTREAM_TIMEOUT", "UPSTREAM_TIMEOUT"]);
     assert.deepEqual(response.errors?.map((error) => error.path).sort(), [["r3"], ["r4"]]);
@@ -78,7 +78,7 @@ describe("the operation's time limit", () => {
     emulator.resetStats();
     emulator.setFaults({ latencyMs: 3000 });
     try {
-      const gateway = await startTestGateway(emulator, { config: { operationTimeoutMs: 200 } });
+      const gateway = await startTestGateway(emulator, { config: { cloudControl: { operationTimeoutMs: 200 } } });
       const response = await gateway.query(readMany(1, 1));
       assert.deepEqual(codesOf(response), ["UPSTREAM_TIMEOUT"]);
       assert.deepEqual(response.data, { r1: null });
@@ -90,7 +90,7 @@ describe("the operation's time limit", () => {
 
   it("leaves later operations their own full time", async () => {
     emulator.resetStats();
-    const gateway = await startTestGateway(emulator, { config: { operationTimeoutMs: 60_000 } });
+    const gateway = await startTestGateway(emulator, { config: { cloudControl: { operationTimeoutMs: 60_000 } } });
     const response = await gateway.query(readMany(1, 2));
     assert.deepEqual(response.errors, undefined);
     assert.equal(emulator.stats().operations.GetResource.calls, 2);

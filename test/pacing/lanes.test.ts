@@ -153,7 +153,6 @@ describe("carrying a lane to the pacer", () => {
       endpoint: emulator.url,
       credentials: TEST_CREDENTIALS,
       maxAttempts: 1,
-      retryMode: "standard",
       requestTimeoutMs: 5000,
       maxSockets: 10,
       pacing: { ratePerSecond: 1000, burst: 100, maxInFlight: 10 },

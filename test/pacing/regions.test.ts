@@ -19,7 +19,6 @@ function clients(maxRegions?: number): CloudControlClients {
     endpoint: emulator.url,
     credentials: TEST_CREDENTIALS,
     maxAttempts: 1,
-    retryMode: "standard",
     requestTimeoutMs: 5000,
     maxSockets: 10,
     pacing: { ratePerSecond: 1000, burst: 100, maxInFlight: 10 },
@@ -103,7 +102,7 @@ describe("regions through the gateway", () => {
 
   it("serves a region the SDK does not know when CLOUDCONTROL_REGIONS names it, and only those named", async () => {
     emulator.resetStats();
-    const gateway = await startTestGateway(emulator, { config: { allowedRegions: ["us-east-1", "xx-new-1"] } });
+    const gateway = await startTestGateway(emulator, { config: { cloudControl: { allowedRegions: ["us-east-1", "xx-new-1"] } } });
     const listed = await gateway.query(`{ resourceRequests(region: "xx-new-1", first: 5) { nodes { requestToken } } }`);
     assert.deepEqual(listed.errors, undefined);
     assert.deepEqual(listed.data, { resourceRequests: { nodes: [] } });

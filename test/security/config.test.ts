@@ -109,7 +109,6 @@ describe("CLOUDCONTROL_ROLE_ARN", () => {
       endpoint: emulator.url,
       credentials: TEST_CREDENTIALS,
       maxAttempts: 1,
-      retryMode: "standard",
       requestTimeoutMs: 5000,
       maxSockets: 4,
       pacing: { ratePerSecond: 1000, burst: 100, maxInFlight: 10 },

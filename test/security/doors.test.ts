@@ -10,7 +10,7 @@ import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
 import WebSocket from "ws";
 import { HOSTILE_ATTACKS, doorsOf } from "../../bench/hostile.js";
 import type { ExpectedRefusal } from "../../bench/hostile.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig, withConfig, withDefaultRegion } from "../../src/config.js";
 import type { GatewayContext } from "../../src/context.js";
 import { createLambdaGateway } from "../../src/lambda.js";
 import { createGateway } from "../../src/server.js";
@@ -257,7 +257,8 @@ describe("subscriptions over plain HTTP", () => {
 
 describe("the pipeline itself", () => {
   it("makes no Cloud Control call for a context whose operation it did not admit", async () => {
-    const own = createGateway({ config: { ...loadConfig({ AUTH_MODE: "off" }), region: "us-east-1", endpoint: emulator.url, ide: "off" }, credentials: TEST_CREDENTIALS, logger: new RecordingLogger() });
+    const config = withConfig(withDefaultRegion(loadConfig({ AUTH_MODE: "off" }), "us-east-1"), { cloudControl: { endpoint: emulator.url }, server: { ide: "off" } });
+    const own = createGateway({ config, credentials: TEST_CREDENTIALS, logger: new RecordingLogger() });
     await own.start();
     after(() => own.stop());
     const caller = await own.pipeline.admitCaller({ headers: { host: "localhost" }, door: "http" });

@@ -180,7 +180,7 @@ describe("operator routes", () => {
     await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
-    const unreachable = await startSecureGateway(emulator, { config: { endpoint: `http://127.0.0.1:${port}` } });
+    const unreachable = await startSecureGateway(emulator, { config: { cloudControl: { endpoint: `http://127.0.0.1:${port}` } } });
     const answer = await unreachable.fetch("/readyz");
     assert.equal(answer.status, 503);
     assert.equal(answer.body.status, "not ready");
@@ -188,7 +188,7 @@ describe("operator routes", () => {
   });
 
   it("/metrics counts HTTP requests, operations, Cloud Control calls, throttles, retries and loader batches", async () => {
-    const retrying = await startSecureGateway(emulator, { config: { maxAttempts: 3 } });
+    const retrying = await startSecureGateway(emulator, { config: { cloudControl: { maxAttempts: 3 } } });
     emulator.setFaults({ injectedErrors: [{ operation: "GetResource", code: "ThrottlingException", message: "Rate exceeded", count: 1, status: 400 }] });
     try {
       const answer = await retrying.post({ query: `{ a: ${READ.slice(READ.indexOf("routeResponse"), -1)} }` }, apiKey(READ_KEY));

@@ -9,11 +9,11 @@ import { SignJWT, exportSPKI, generateKeyPair } from "jose";
 import type { CryptoKey } from "jose";
 import { DEFAULT_SCOPES, hashApiKey } from "../../src/auth/index.js";
 import type { RouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
-import { loadConfig } from "../../src/config.js";
+import type { ConfigOverrides, ResolvedGatewayConfig } from "../../src/config.js";
+import { loadConfig, withConfig, withDefaultRegion } from "../../src/config.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { startHttpServer } from "../../src/http/index.js";
 import { createLogger } from "../../src/observability/index.js";
-import type { ResolvedGatewayConfig } from "../../src/server.js";
 import { createGateway } from "../../src/server.js";
 import { TEST_CREDENTIALS } from "../support/emulator.js";
 import { RecordingLogger } from "../gateway/harness.js";
@@ -89,7 +89,8 @@ export interface SecureGateway {
 
 export interface SecureGatewayOptions {
   env?: Record<string, string>;
-  config?: Partial<ResolvedGatewayConfig>;
+  /** Settings over the environment's, section by section (`{ cloudControl: { maxAttempts: 3 } }`). */
+  config?: ConfigOverrides<ResolvedGatewayConfig>;
   cloudControl?: RouteResponseCloudControl;
 }
 
@@ -105,17 +106,11 @@ async function answer(response: Response): Promise<HttpAnswer> {
 }
 
 export async function startSecureGateway(emulator: RunningEmulator, options: SecureGatewayOptions = {}): Promise<SecureGateway> {
-  const config: ResolvedGatewayConfig = {
-    ...loadConfig({ ...SECURE_ENV, ...options.env }),
-    region: "us-east-1",
-    endpoint: emulator.url,
-    port: 0,
-    maxAttempts: 1,
-    waitTimeoutMs: 3000,
-    waitPollMinDelayMs: 20,
-    waitPollMaxDelayMs: 100,
-    ...options.config,
-  };
+  const secure = withConfig(withDefaultRegion(loadConfig({ ...SECURE_ENV, ...options.env }), "us-east-1"), {
+    server: { port: 0 },
+    cloudControl: { endpoint: emulator.url, maxAttempts: 1, wait: { timeoutMs: 3000, minDelayMs: 20, maxDelayMs: 100 } },
+  });
+  const config = withConfig(secure, options.config ?? {});
   const logLines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -8,7 +8,7 @@ import type { Client, FormattedExecutionResult } from "graphql-ws";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import type { RunningEmulator } from "../../src/emulator/index.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig, withConfig, withDefaultRegion } from "../../src/config.js";
 import { startHttpServer } from "../../src/http/index.js";
 import { createGateway } from "../../src/server.js";
 import type { TestGateway } from "../gateway/harness.js";
@@ -88,7 +88,7 @@ async function startUpdate(gateway: TestGateway, routeResponseId: string, expres
 }
 
 const emulator: RunningEmulator = await startTestEmulator({ seed: "demo", writeDurationMs: WRITE_DURATION_MS });
-const gateway: TestGateway = await startTestGateway(emulator, { config: { waitPollMinDelayMs: POLL_DELAY_MS, waitPollMaxDelayMs: POLL_DELAY_MS } });
+const gateway: TestGateway = await startTestGateway(emulator, { config: { cloudControl: { wait: { minDelayMs: POLL_DELAY_MS, maxDelayMs: POLL_DELAY_MS } } } });
 const statusPolls = () => emulator.stats().operations.GetResourceRequestStatus.calls;
 
 describe("resourceRequestProgress over graphql-ws", () => {
@@ -177,7 +177,7 @@ describe("resourceRequestProgress over graphql-ws", () => {
       });
     assert.equal(await attempt(wsUrl(gateway), gateway.url), "open");
     assert.equal(await attempt(wsUrl(gateway), "http://localhost:5173"), 403, "no CORS_ORIGINS: other origins are refused");
-    const allowing = await startTestGateway(emulator, { config: { corsOrigins: ["http://localhost:*"] } });
+    const allowing = await startTestGateway(emulator, { config: { server: { corsOrigins: ["http://localhost:*"] } } });
     assert.equal(await attempt(wsUrl(allowing), "http://localhost:5173"), "open");
     assert.equal(await attempt(wsUrl(allowing), "https://evil.example"), 403);
   });
@@ -185,7 +185,10 @@ describe("resourceRequestProgress over graphql-ws", () => {
   it("closes open subscriptions with 1001 Going Away when the gateway closes, and then stops", async () => {
     const logger = new RecordingLogger();
     const own = createGateway({
-      config: { ...loadConfig({ AUTH_MODE: "off" }), region: "us-east-1", endpoint: emulator.url, port: 0, waitPollMinDelayMs: POLL_DELAY_MS, waitPollMaxDelayMs: POLL_DELAY_MS },
+      config: withConfig(withDefaultRegion(loadConfig({ AUTH_MODE: "off" }), "us-east-1"), {
+        server: { port: 0 },
+        cloudControl: { endpoint: emulator.url, wait: { minDelayMs: POLL_DELAY_MS, maxDelayMs: POLL_DELAY_MS } },
+      }),
       credentials: TEST_CREDENTIALS,
       logger,
     });
