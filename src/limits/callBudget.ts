@@ -3,6 +3,7 @@
 // expensive operations up front; this holds the limit when the estimate is wrong (a listing whose
 // pages are smaller than assumed, a future field the estimate does not know).
 import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
+import { ErrorCode, GatewayError } from "../errors.js";
 import { LimitExceededError } from "./errors.js";
 
 export interface CallBudget {
@@ -14,7 +15,11 @@ export interface CallBudget {
   spend(): void;
 }
 
-export function createCallBudget(limit: number): CallBudget {
+/**
+ * A budget of `limit` calls. With `isOpen`, it is closed (every call refused as a bug) until
+ * `isOpen()` turns true: the operation pipeline opens it once the operation passed every check.
+ */
+export function createCallBudget(limit: number, isOpen: () => boolean = () => true): CallBudget {
   let used = 0;
   return {
     limit,
@@ -22,9 +27,10 @@ export function createCallBudget(limit: number): CallBudget {
       return used;
     },
     get remaining() {
-      return Math.max(0, limit - used);
+      return isOpen() ? Math.max(0, limit - used) : 0;
     },
     spend() {
+      if (!isOpen()) throw new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "A Cloud Control call was attempted for an operation the pipeline did not admit.");
       if (used >= limit) {
         throw new LimitExceededError(
           "cloudControlCalls",

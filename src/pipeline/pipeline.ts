@@ -25,7 +25,7 @@ import type { OperationType } from "../auth/index.js";
 import type { ContextCaller, Door, GatewayContext } from "../context.js";
 import { ErrorCode, GatewayError } from "../errors.js";
 import type { CallBudget, CostOptions, LimitsConfig } from "../limits/index.js";
-import { LimitExceededError, checkSelections, checkVariableDepth, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
+import { LimitExceededError, checkSelections, createCallBudget, checkVariableDepth, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { HostCheck } from "./hostCheck.js";
@@ -182,7 +182,7 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
 
     createContext(caller) {
       let open = false;
-      const budget = createGatedBudget(() => open, limits.maxCost);
+      const budget = createCallBudget(limits.maxCost, () => open);
       openers.set(budget, () => (open = true));
       return options.createContext(caller, budget, () => open);
     },
@@ -302,35 +302,6 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
         originalError: refusal,
         extensions: { ...refusal.extensions, http: { status: refusal.status, headers: new Map(Object.entries(refusal.headers)) } },
       });
-    },
-  };
-}
-
-/**
- * The call budget of a context the pipeline made: closed (every call refused as a bug) until the
- * operation is admitted, then MAX_COST calls.
- */
-function createGatedBudget(isOpen: () => boolean, limit: number): CallBudget {
-  let used = 0;
-  return {
-    limit,
-    get used() {
-      return used;
-    },
-    get remaining() {
-      return isOpen() ? Math.max(0, limit - used) : 0;
-    },
-    spend() {
-      if (!isOpen()) throw new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "A Cloud Control call was attempted for an operation the pipeline did not admit.");
-      if (used >= limit) {
-        throw new LimitExceededError(
-          "cloudControlCalls",
-          used + 1,
-          limit,
-          `This operation needs more than ${limit} Cloud Control calls, the limit of one request (MAX_COST): ask for fewer items or fields.`,
-        );
-      }
-      used += 1;
     },
   };
 }

@@ -2,17 +2,16 @@
 // lanes round-robin, one waiter per lane per turn, and an aborted waiter leaves its lane. The bucket's
 // clock is injected and moved by hand: tokens appear only when the test says so.
 import { strict as assert } from "node:assert";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { TestContext } from "node:test";
 import { isAwsRegion } from "../../src/cloudcontrol/awsRegions.js";
-import { createCloudControlClients } from "../../src/cloudcontrol/client.js";
 import { createRegionPolicy } from "../../src/cloudcontrol/region.js";
 import { createRouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
 import { createContextFactory } from "../../src/context.js";
 import { createCallBudget } from "../../src/limits/callBudget.js";
 import { DEFAULT_LANE, Semaphore, TokenBucket, assignLane, laneOf, operationDeadline, principalLane } from "../../src/pacing/index.js";
 import { createRequestProgressFeed } from "../../src/subscriptions/index.js";
-import { TEST_CREDENTIALS, startTestEmulator } from "../support/emulator.js";
+import { gatewayClients, startTestEmulator } from "../support/emulator.js";
 
 const emulator = await startTestEmulator({ seed: "demo" });
 
@@ -149,15 +148,7 @@ describe("carrying a lane to the pacer", () => {
   });
 
   it("gives each request's calls its principal's lane, and its subscriptions' polls a lane of their own", async () => {
-    const clients = createCloudControlClients({
-      endpoint: emulator.url,
-      credentials: TEST_CREDENTIALS,
-      maxAttempts: 1,
-      requestTimeoutMs: 5000,
-      maxSockets: 10,
-      pacing: { ratePerSecond: 1000, burst: 100, maxInFlight: 10 },
-    });
-    after(() => clients.destroy());
+    const clients = gatewayClients(emulator);
     // The facade bound to a signal, as server.ts builds it; the test notes each signal's lane.
     const lanesSeen: string[] = [];
     const cloudControlFor = (signal: AbortSignal) => {

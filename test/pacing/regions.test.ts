@@ -2,30 +2,20 @@
 // the AWS SDK lists them, or exactly CLOUDCONTROL_REGIONS. A made-up region name is BAD_USER_INPUT
 // before any client exists; the count of clients is read off the clients themselves.
 import { strict as assert } from "node:assert";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { isAwsRegion } from "../../src/cloudcontrol/awsRegions.js";
 import type { CloudControlClients } from "../../src/cloudcontrol/client.js";
-import { MAX_REGION_CLIENTS, createCloudControlClients } from "../../src/cloudcontrol/client.js";
+import { MAX_REGION_CLIENTS } from "../../src/cloudcontrol/client.js";
 import { createRegionPolicy } from "../../src/cloudcontrol/region.js";
 import { createRouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
 import { ErrorCode, GatewayError } from "../../src/errors.js";
 import { codesOf, routeWithResponses, startTestGateway } from "../gateway/harness.js";
-import { TEST_CREDENTIALS, startTestEmulator } from "../support/emulator.js";
+import { gatewayClients, startTestEmulator } from "../support/emulator.js";
 
 const emulator = await startTestEmulator({ seed: routeWithResponses("westapi001", "wrt0001", 1, "eu-west-1") });
 
 function clients(maxRegions?: number): CloudControlClients {
-  const made = createCloudControlClients({
-    endpoint: emulator.url,
-    credentials: TEST_CREDENTIALS,
-    maxAttempts: 1,
-    requestTimeoutMs: 5000,
-    maxSockets: 10,
-    pacing: { ratePerSecond: 1000, burst: 100, maxInFlight: 10 },
-    maxRegions,
-  });
-  after(() => made.destroy());
-  return made;
+  return gatewayClients(emulator, { maxRegions });
 }
 
 const codeOf = (run: () => unknown): string | undefined => {

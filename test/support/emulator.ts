@@ -4,6 +4,8 @@ import { after } from "node:test";
 import { CloudControlClient } from "@aws-sdk/client-cloudcontrol";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { EmulatorOptions, RunningEmulator } from "../../src/emulator/index.js";
+import { createCloudControlClients } from "../../src/cloudcontrol/client.js";
+import type { CloudControlClientOptions, CloudControlClients } from "../../src/cloudcontrol/client.js";
 
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDEMULATORTEST", secretAccessKey: "emulator-test-secret" };
 
@@ -22,4 +24,19 @@ export function cloudControlClient(
   const client = new CloudControlClient({ region, endpoint: emulator.url, credentials: TEST_CREDENTIALS, ...extra });
   after(() => client.destroy());
   return client;
+}
+
+/** The gateway's own per-region SDK clients (pacing included), pointed at the emulator, with a fast rate and 1 attempt. */
+export function gatewayClients(emulator: Pick<RunningEmulator, "url">, extra: Partial<CloudControlClientOptions> = {}): CloudControlClients {
+  const clients = createCloudControlClients({
+    endpoint: emulator.url,
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: 1,
+    requestTimeoutMs: 5000,
+    maxSockets: 10,
+    pacing: { ratePerSecond: 1000, burst: 100, maxInFlight: 10 },
+    ...extra,
+  });
+  after(() => clients.destroy());
+  return clients;
 }
