@@ -6,10 +6,23 @@ import type { DocumentNode } from "graphql";
 
 function longestIn(value: unknown, depth = 0): number {
   if (typeof value === "string") return value.length;
-  // Variables come from JSON.parse, so they hold no cycles; the depth bound is for a hostile nesting.
+  // Variables come from JSON.parse, so they hold no cycles; the depth bound is for a hostile nesting
+  // (the pipeline refuses variables nested deeper than 32 levels anyway).
   if (depth > 100 || typeof value !== "object" || value === null) return 0;
   let longest = 0;
-  for (const [key, item] of Object.entries(value)) longest = Math.max(longest, key.length, longestIn(item, depth + 1));
+  // Plain loops: a list of 50 000 ids is walked without an entry array per item.
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const length = typeof item === "string" ? item.length : longestIn(item, depth + 1);
+      if (length > longest) longest = length;
+    }
+    return longest;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const length = Math.max(key.length, longestIn(record[key], depth + 1));
+    if (length > longest) longest = length;
+  }
   return longest;
 }
 
