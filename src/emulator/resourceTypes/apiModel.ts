@@ -49,7 +49,7 @@ export const modelType: ResourceType = {
   listRequires: ["ApiId"],
   dependents: [],
   assign(desired, ctx) {
-    return { ...desired, ModelId: typeof desired.ModelId === "string" ? desired.ModelId : ctx.newId(6) };
+    return { ...desired, ModelId: typeof desired.ModelId === "string" ? desired.ModelId : ctx.newId(7) };
   },
   checkCreate(model, ctx) {
     return missingApi(model.ApiId, ctx) ?? handlerChecks(model, ctx);
