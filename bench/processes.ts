@@ -66,10 +66,11 @@ async function control(url: string, method: string, path: string, body?: unknown
   return response.status === 204 ? undefined : response.json();
 }
 
-export async function startEmulatorProcess(seed: SeedDocument): Promise<BenchEmulator> {
+/** `flags` are extra command-line flags, e.g. `--lenient-route-response-keys`. */
+export async function startEmulatorProcess(seed: SeedDocument, flags: readonly string[] = []): Promise<BenchEmulator> {
   // dist/bench/processes.js -> dist/src/emulator/cli.js
   const cli = fileURLToPath(new URL("../src/emulator/cli.js", import.meta.url));
-  const child: Child = tied(spawn(process.execPath, [cli, "--host", "127.0.0.1", "--port", "0", "--write-duration-ms", "0"], { stdio: ["ignore", "pipe", "pipe"] }));
+  const child: Child = tied(spawn(process.execPath, [cli, "--host", "127.0.0.1", "--port", "0", "--write-duration-ms", "0", ...flags], { stdio: ["ignore", "pipe", "pipe"] }));
   try {
     const url = await watchFor(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, "the emulator");
     await control(url, "POST", "seed", seed);

@@ -32,7 +32,11 @@ const quiet: GatewayLogger = { info: () => {}, warn: () => {}, error: (message, 
 
 export const responseIdAt = (index: number): string => `rr${String(index).padStart(5, "0")}`;
 
-/** One WebSocket API with one route and `count` route responses rr00001, rr00002, ... */
+/**
+ * One WebSocket API with one route and `count` route responses rr00001, rr00002, ... keyed key1,
+ * key2, ...: more than API Gateway allows on a route (only `$default`), so the bench emulator runs
+ * with --lenient-route-response-keys.
+ */
 export function benchSeed(count: number): SeedDocument {
   const resources: SeedResource[] = [
     { typeName: "AWS::ApiGatewayV2::Api", properties: { ApiId: BENCH_API, Name: "bench", ProtocolType: "WEBSOCKET", RouteSelectionExpression: "$request.body.action" } },
@@ -48,7 +52,7 @@ export function benchSeed(count: number): SeedDocument {
 }
 
 export async function startBenchEmulator(routeResponses: number): Promise<BenchEmulator> {
-  return startEmulatorProcess(benchSeed(routeResponses));
+  return startEmulatorProcess(benchSeed(routeResponses), ["--lenient-route-response-keys"]);
 }
 
 /** The gateway's defaults (as `loadConfig` gives them with an empty environment), against the emulator. */

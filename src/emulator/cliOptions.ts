@@ -4,6 +4,7 @@ import type { EmulatorOptions, StaticCredential } from "./options.js";
 
 export const USAGE = `usage: emulator [--host 127.0.0.1] [--port 4566] [--seed demo|FILE] [--region us-east-1]
   [--account-id 123456789012] [--write-duration-ms 2000] [--list-page-size 25] [--list-full-models]
+  [--lenient-route-response-keys] [--bare-not-found]
   [--latency-ms 0] [--jitter-ms 0] [--rate-limit N] [--strict-credentials AKID:SECRET[,AKID:SECRET]]`;
 
 function number(name: string, value: string | undefined): number | undefined {
@@ -36,6 +37,8 @@ export function parseCliOptions(args: string[]): EmulatorOptions | "help" {
       "write-duration-ms": { type: "string" },
       "list-page-size": { type: "string" },
       "list-full-models": { type: "boolean" },
+      "lenient-route-response-keys": { type: "boolean" },
+      "bare-not-found": { type: "boolean" },
       "latency-ms": { type: "string" },
       "jitter-ms": { type: "string" },
       "rate-limit": { type: "string" },
@@ -54,6 +57,8 @@ export function parseCliOptions(args: string[]): EmulatorOptions | "help" {
     writeDurationMs: number("write-duration-ms", values["write-duration-ms"]) ?? 2000,
     listPageSize: number("list-page-size", values["list-page-size"]),
     listFullModels: values["list-full-models"],
+    lenientRouteResponseKeys: values["lenient-route-response-keys"],
+    bareNotFound: values["bare-not-found"],
     strictCredentials: credentials(values["strict-credentials"]),
     faults: {
       latencyMs: number("latency-ms", values["latency-ms"]) ?? 0,

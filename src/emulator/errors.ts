@@ -1,6 +1,7 @@
 // Cloud Control's errors as the wire shows them: an HTTP status, a `__type` and a `Message`.
 // Statuses follow the service's Smithy model (reference §4); errors the model does not name but the
 // real service returns (ValidationException, Coral's framework errors) carry Coral's namespace.
+import { randomUUID } from "node:crypto";
 
 const CORAL = "com.amazon.coral.service#";
 
@@ -71,11 +72,28 @@ export class CloudControlError extends Error {
   }
 }
 
+const notFoundSentence = (typeName: string, identifier: string) => `Resource of type '${typeName}' with identifier '${identifier}' was not found.`;
+
 export const resourceNotFound = (typeName: string, identifier: string) =>
+  new CloudControlError("ResourceNotFoundException", notFoundSentence(typeName, identifier));
+
+/**
+ * A missing resource answered as AWS also answers it (reference §7): the bare code `ResourceNotFound`
+ * and the handler's failure, `<Type> Handler returned status FAILED: <why> (HandlerErrorCode:
+ * NotFound, RequestToken: <token>)`. Chosen by the `bareNotFound` option.
+ * UNDOCUMENTED: the HTTP status of this form; the emulator answers 404, as for ResourceNotFoundException.
+ */
+export const bareResourceNotFound = (typeName: string, why: string) =>
   new CloudControlError(
-    "ResourceNotFoundException",
-    `Resource of type '${typeName}' with identifier '${identifier}' was not found.`,
+    "ResourceNotFound",
+    `${typeName} Handler returned status FAILED: ${why} (HandlerErrorCode: NotFound, RequestToken: ${randomUUID()})`,
+    404,
   );
+
+/** A missing resource in the form the emulator's settings ask for. */
+export function missingResource(bare: boolean, typeName: string, identifier: string): CloudControlError {
+  return bare ? bareResourceNotFound(typeName, notFoundSentence(typeName, identifier)) : resourceNotFound(typeName, identifier);
+}
 
 export const typeNotFound = (typeName: string) =>
   new CloudControlError("TypeNotFoundException", `The type '${typeName}' cannot be found.`);

@@ -83,6 +83,18 @@ export interface EmulatorOptions {
   listFullModels?: boolean;
   /** When set, requests must be SigV4-signed by one of these keys. */
   strictCredentials?: StaticCredential[];
+  /**
+   * Accept any RouteResponseKey on WebSocket routes (still one per key and route), instead of only
+   * `$default` as API Gateway does. For tests and benchmarks that need many route responses under
+   * one route; never what AWS does. Default false.
+   */
+  lenientRouteResponseKeys?: boolean;
+  /**
+   * Answer a missing resource (GetResource, UpdateResource, a list's missing parent) with the bare
+   * code `ResourceNotFound` and the handler's "... Handler returned status FAILED: ..." message, a
+   * form AWS also sends, instead of `ResourceNotFoundException`. Default false.
+   */
+  bareNotFound?: boolean;
   faults?: Partial<FaultSettings>;
 }
 

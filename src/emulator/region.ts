@@ -47,17 +47,23 @@ interface UsedClientToken {
 
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+/** Emulator options the type handlers see. */
+export interface HandlerOptions {
+  accountId: string;
+  lenientRouteResponseKeys: boolean;
+}
+
 export class Region {
   readonly name: string;
-  private readonly accountId: string;
+  private readonly options: HandlerOptions;
   private readonly resources = new Map<string, Map<string, StoredResource>>();
   private readonly requests = new Map<string, ResourceRequest>();
   private readonly clientTokens = new Map<string, UsedClientToken>();
   private seq = 0;
 
-  constructor(name: string, accountId: string) {
+  constructor(name: string, options: HandlerOptions) {
     this.name = name;
-    this.accountId = accountId;
+    this.options = options;
   }
 
   /** What the type handlers see of this region. */
@@ -65,8 +71,9 @@ export class Region {
     return {
       resources: { find: (typeName, identifier) => this.find(typeName, identifier), all: (typeName) => this.all(typeName) },
       region: this.name,
-      accountId: this.accountId,
+      accountId: this.options.accountId,
       newId: (length) => this.newId(length),
+      lenientRouteResponseKeys: this.options.lenientRouteResponseKeys,
     };
   }
 

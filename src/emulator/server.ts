@@ -43,6 +43,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     writeDurationMs: options.writeDurationMs ?? DEFAULTS.writeDurationMs,
     listPageSize: options.listPageSize ?? DEFAULTS.listPageSize,
     listFullModels: options.listFullModels ?? false,
+    lenientRouteResponseKeys: options.lenientRouteResponseKeys ?? false,
+    bareNotFound: options.bareNotFound ?? false,
   };
   const defaultRegion = options.defaultRegion ?? DEFAULTS.defaultRegion;
   const secrets = options.strictCredentials
@@ -55,7 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const now = () => Date.now() + clockOffsetMs;
   const regionNamed = (name: string) => {
     let region = regions.get(name);
-    if (!region) regions.set(name, (region = new Region(name, settings.accountId)));
+    if (!region) regions.set(name, (region = new Region(name, settings)));
     return region;
   };
   const seed = (doc: SeedDocument) => applySeed(doc, regionNamed, defaultRegion);

@@ -6,11 +6,11 @@ import { startTestGateway } from "../gateway/harness.js";
 import { startTestEmulator } from "../support/emulator.js";
 
 const emulator = await startTestEmulator({ seed: "demo" });
-const READ = `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001") { routeResponseKey } }`;
-const MISSING = `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "nope999") { routeResponseKey } }`;
-const UPDATE = (key: string) => `mutation {
+const READ = `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001") { modelSelectionExpression } }`;
+const MISSING = `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "nope999") { modelSelectionExpression } }`;
+const UPDATE = (expression: string) => `mutation {
   updateRouteResponse(input: { apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001",
-    patch: [{ op: REPLACE, path: "/RouteResponseKey", value: "${key}" }], wait: true }) { request { status } }
+    patch: [{ op: REPLACE, path: "/ModelSelectionExpression", value: "${expression}" }], wait: true }) { request { status } }
 }`;
 const gets = () => emulator.stats().operations.GetResource.calls;
 
@@ -18,18 +18,18 @@ describe("the in-memory route response cache", () => {
   it("answers later requests from memory until this gateway writes", async () => {
     const gateway = await startTestGateway(emulator, { config: { cache: { ttlMs: 60_000 } } });
     emulator.resetStats();
-    assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { routeResponseKey: "$default" } });
-    assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { routeResponseKey: "$default" } });
+    assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { modelSelectionExpression: "$context.status" } });
+    assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { modelSelectionExpression: "$context.status" } });
     assert.equal(gets(), 1, "the second request is a hit");
 
     const update = await gateway.query(UPDATE("changed"));
     assert.deepEqual(update.data, { updateRouteResponse: { request: { status: "SUCCESS" } } });
     const before = gets();
-    assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { routeResponseKey: "changed" } });
+    assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { modelSelectionExpression: "changed" } });
     assert.equal(gets(), before + 1, "the write dropped the entry: one more GetResource");
-    assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { routeResponseKey: "changed" } });
+    assert.deepEqual((await gateway.query(READ)).data, { routeResponse: { modelSelectionExpression: "changed" } });
     assert.equal(gets(), before + 1);
-    await gateway.query(UPDATE("$default"));
+    await gateway.query(UPDATE("$context.status"));
   });
 
   it("does not cache a route response that does not exist", async () => {

@@ -12,10 +12,12 @@ import { startGatewayProcess } from "../support/gatewayProcess.js";
 const redis = await startRedis();
 const skip = redis === undefined ? "redis-server is not installed (.ci/run installs Debian's redis-server)" : false;
 
-const READ = (id: string) => `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "${id}") { routeResponseKey } }`;
-const UPDATE = (key: string) => `mutation {
+/** The demo's route responses of sendMessage (rrs0001) and sendPrivateMessage (rrs0002). */
+const ROUTE_OF: Record<string, string> = { rrs0001: "send001", rrs0002: "sprv001" };
+const READ = (id: string) => `{ routeResponse(apiId: "chat7a1b2c", routeId: "${ROUTE_OF[id] ?? ""}", routeResponseId: "${id}") { modelSelectionExpression } }`;
+const UPDATE = (expression: string) => `mutation {
   updateRouteResponse(input: { apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001",
-    patch: [{ op: REPLACE, path: "/RouteResponseKey", value: "${key}" }], wait: true }) { request { status } }
+    patch: [{ op: REPLACE, path: "/ModelSelectionExpression", value: "${expression}" }], wait: true }) { request { status } }
 }`;
 
 async function post(url: string, query: string): Promise<GraphQLResponse<Json>> {
@@ -44,28 +46,28 @@ describe("the Redis cache shared by two gateway processes", { skip }, () => {
     const gets = () => emulator.stats().operations.GetResource.calls;
     emulator.resetStats();
 
-    assert.deepEqual((await a.query(READ("rrs0001"))).data, { routeResponse: { routeResponseKey: "$default" } });
+    assert.deepEqual((await a.query(READ("rrs0001"))).data, { routeResponse: { modelSelectionExpression: "$context.status" } });
     assert.equal(gets(), 1);
-    assert.deepEqual((await post(b, READ("rrs0001"))).data, { routeResponse: { routeResponseKey: "$default" } });
+    assert.deepEqual((await post(b, READ("rrs0001"))).data, { routeResponse: { modelSelectionExpression: "$context.status" } });
     assert.equal(gets(), 1, "B's read is a hit on what A cached");
-    assert.deepEqual((await post(b, READ("rrs0002"))).data, { routeResponse: { routeResponseKey: "error" } });
-    assert.deepEqual((await a.query(READ("rrs0002"))).data, { routeResponse: { routeResponseKey: "error" } });
+    assert.deepEqual((await post(b, READ("rrs0002"))).data, { routeResponse: { modelSelectionExpression: null } });
+    assert.deepEqual((await a.query(READ("rrs0002"))).data, { routeResponse: { modelSelectionExpression: null } });
     assert.equal(gets(), 2, "and A's read of what B cached is a hit too");
 
     // A write through A: once its mutation returned, B answers the new state.
     const update = await a.query(UPDATE("changed"));
     assert.deepEqual(update.data, { updateRouteResponse: { request: { status: "SUCCESS" } } });
-    assert.deepEqual((await post(b, READ("rrs0001"))).data, { routeResponse: { routeResponseKey: "changed" } });
+    assert.deepEqual((await post(b, READ("rrs0001"))).data, { routeResponse: { modelSelectionExpression: "changed" } });
     assert.equal(gets(), 3, "B read it from Cloud Control once");
-    assert.deepEqual((await a.query(READ("rrs0001"))).data, { routeResponse: { routeResponseKey: "changed" } });
+    assert.deepEqual((await a.query(READ("rrs0001"))).data, { routeResponse: { modelSelectionExpression: "changed" } });
     assert.equal(gets(), 3, "and A's read is a hit on what B cached");
-    // The other key was not touched by the write.
+    // The other route response was not touched by the write.
     await post(b, READ("rrs0002"));
     assert.equal(gets(), 3);
 
     // And back through B: A sees it at once.
-    await post(b, UPDATE("$default"));
-    assert.deepEqual((await a.query(READ("rrs0001"))).data, { routeResponse: { routeResponseKey: "$default" } });
+    await post(b, UPDATE("$context.status"));
+    assert.deepEqual((await a.query(READ("rrs0001"))).data, { routeResponse: { modelSelectionExpression: "$context.status" } });
     assert.equal(gets(), 4);
   });
 
@@ -75,7 +77,7 @@ describe("the Redis cache shared by two gateway processes", { skip }, () => {
     const gateway = await startTestGateway(emulator, { config: { cache: { ttlMs: 60_000, redisUrl: "redis://127.0.0.1:1" } } });
     emulator.resetStats();
     const response = await gateway.query(READ("rrs0001"));
-    assert.deepEqual(response.data, { routeResponse: { routeResponseKey: "$default" } });
+    assert.deepEqual(response.data, { routeResponse: { modelSelectionExpression: "$context.status" } });
     assert.equal(response.errors, undefined);
     assert.equal(emulator.stats().operations.GetResource.calls, 1);
     assert.ok(gateway.logger.lines.some((line) => /cache/i.test(line)), gateway.logger.lines.join("\n"));

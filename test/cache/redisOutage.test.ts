@@ -15,10 +15,10 @@ import { redisInstalled, startRedis } from "../support/redis.js";
 
 const skip = redisInstalled() ? false : "redis-server is not installed (.ci/run installs Debian's redis-server)";
 
-const READ = `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001") { routeResponseKey } }`;
-const UPDATE = (key: string) => `mutation {
+const READ = `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001") { modelSelectionExpression } }`;
+const UPDATE = (expression: string) => `mutation {
   updateRouteResponse(input: { apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001",
-    patch: [{ op: REPLACE, path: "/RouteResponseKey", value: "${key}" }], wait: true }) { request { status } }
+    patch: [{ op: REPLACE, path: "/ModelSelectionExpression", value: "${expression}" }], wait: true }) { request { status } }
 }`;
 /** Bounds every loop that waits for the gateway to use Redis again (its reconnect backoff, its retries). */
 const ATTEMPTS = 200;
@@ -31,15 +31,15 @@ async function setUp(): Promise<{ redis: RunningRedis; emulator: RunningEmulator
   return { redis, emulator, gateway };
 }
 
-/** The route response's key as one read through `gateway` answers it; a failed read fails the test. */
-async function keyRead(gateway: TestGateway): Promise<string> {
+/** The route response's model selection expression as one read through `gateway` answers it; a failed read fails the test. */
+async function expressionRead(gateway: TestGateway): Promise<string> {
   const response = await gateway.query(READ);
   assert.equal(response.errors, undefined, response.text);
-  return (response.data as { routeResponse: { routeResponseKey: string } }).routeResponse.routeResponseKey;
+  return (response.data as { routeResponse: { modelSelectionExpression: string } }).routeResponse.modelSelectionExpression;
 }
 
-async function write(gateway: TestGateway, key: string): Promise<void> {
-  const response = await gateway.query(UPDATE(key));
+async function write(gateway: TestGateway, expression: string): Promise<void> {
+  const response = await gateway.query(UPDATE(expression));
   assert.deepEqual(response.data, { updateRouteResponse: { request: { status: "SUCCESS" } } }, response.text);
 }
 
@@ -51,7 +51,7 @@ async function untilHit(gateway: TestGateway, emulator: RunningEmulator, expecte
   const gets = () => emulator.stats().operations.GetResource.calls;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const before = gets();
-    assert.equal(await keyRead(gateway), expected, `read ${attempt}`);
+    assert.equal(await expressionRead(gateway), expected, `read ${attempt}`);
     if (gets() === before) return attempt;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -64,15 +64,15 @@ describe("the Redis cache when Redis fails mid-run", { skip, timeout: 60_000 }, 
     const gateway = await start();
     const gets = () => emulator.stats().operations.GetResource.calls;
     emulator.resetStats();
-    assert.equal(await keyRead(gateway), "$default");
-    assert.equal(await keyRead(gateway), "$default");
+    assert.equal(await expressionRead(gateway), "$context.status");
+    assert.equal(await expressionRead(gateway), "$context.status");
     assert.equal(gets(), 1, "the second read is a hit");
 
     await redis.kill();
-    for (let read = 0; read < 3; read += 1) assert.equal(await keyRead(gateway), "$default");
+    for (let read = 0; read < 3; read += 1) assert.equal(await expressionRead(gateway), "$context.status");
     assert.equal(gets(), 4, "each read while Redis is dead asks Cloud Control");
     await write(gateway, "killed");
-    assert.equal(await keyRead(gateway), "killed");
+    assert.equal(await expressionRead(gateway), "killed");
     assert.ok(gateway.logger.lines.some((line) => /Redis .*failed/.test(line)), gateway.logger.lines.join("\n"));
 
     await redis.restart();
@@ -81,9 +81,9 @@ describe("the Redis cache when Redis fails mid-run", { skip, timeout: 60_000 }, 
     // And writes invalidate it as before the outage.
     await write(gateway, "after restart");
     const before = gets();
-    assert.equal(await keyRead(gateway), "after restart");
+    assert.equal(await expressionRead(gateway), "after restart");
     assert.equal(gets(), before + 1);
-    assert.equal(await keyRead(gateway), "after restart");
+    assert.equal(await expressionRead(gateway), "after restart");
     assert.equal(gets(), before + 1, "cached again");
   });
 
@@ -93,31 +93,31 @@ describe("the Redis cache when Redis fails mid-run", { skip, timeout: 60_000 }, 
     const b = await start();
     const gets = () => emulator.stats().operations.GetResource.calls;
     emulator.resetStats();
-    assert.equal(await keyRead(a), "$default");
-    assert.equal(await keyRead(b), "$default");
+    assert.equal(await expressionRead(a), "$context.status");
+    assert.equal(await expressionRead(b), "$context.status");
     assert.equal(gets(), 1, "B's read is a hit on what A cached");
 
     // Reads first: the first one finds Redis silent and the cache stops asking it, so the write's
     // invalidation is never sent, and Redis will resume holding the old entry under the current version.
     redis.pause();
-    for (let read = 0; read < 3; read += 1) assert.equal(await keyRead(a), "$default");
+    for (let read = 0; read < 3; read += 1) assert.equal(await expressionRead(a), "$context.status");
     assert.equal(gets(), 4, "each read while Redis is paused asks Cloud Control");
     await write(a, "paused");
-    for (let read = 0; read < 3; read += 1) assert.equal(await keyRead(a), "paused");
+    for (let read = 0; read < 3; read += 1) assert.equal(await expressionRead(a), "paused");
     assert.equal(gets(), 7);
 
     redis.resume();
     // A never answers the old entry; once its invalidation is retried, nobody does, and A caches again.
     // (B, meanwhile, may answer the old entry, between the resume and A's retry.)
     await untilHit(a, emulator, "paused");
-    assert.equal(await keyRead(b), "paused", "A's retried invalidation reached Redis");
+    assert.equal(await expressionRead(b), "paused", "A's retried invalidation reached Redis");
 
     // A write first this time: its invalidation is sent, and waits in the paused server's socket.
     redis.pause();
     await write(a, "paused again");
-    assert.equal(await keyRead(a), "paused again");
+    assert.equal(await expressionRead(a), "paused again");
     redis.resume();
     await untilHit(a, emulator, "paused again");
-    assert.equal(await keyRead(b), "paused again");
+    assert.equal(await expressionRead(b), "paused again");
   });
 });

@@ -3,6 +3,7 @@
 // the ids are unique, so nothing can silently replace or drop an entry.
 import type { Audit } from "./audit.js";
 import { authAudits } from "./audits/auth.js";
+import { familyAudits } from "./audits/family.js";
 import { faultAudits } from "./audits/faults.js";
 import { idempotencyAudits } from "./audits/idempotency.js";
 import { patchAudits } from "./audits/patch.js";
@@ -20,6 +21,7 @@ export const auditAreas: ReadonlyArray<readonly [area: string, audits: readonly 
   ["validation", validationAudits],
   ["reads", readAudits],
   ["writes", writeAudits],
+  ["family", familyAudits],
   ["patch", patchAudits],
   ["idempotency", idempotencyAudits],
   ["requests", requestAudits],

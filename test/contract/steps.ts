@@ -18,6 +18,7 @@ import type { Target } from "./audit.js";
 export const API = "AWS::ApiGatewayV2::Api";
 export const ROUTE = "AWS::ApiGatewayV2::Route";
 export const ROUTE_RESPONSE = "AWS::ApiGatewayV2::RouteResponse";
+export const MODEL = "AWS::ApiGatewayV2::Model";
 
 /** Ids that no target holds: API Gateway's id alphabet, the right lengths. */
 export const MISSING_API_ID = "zzzz0000zz";

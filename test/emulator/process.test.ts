@@ -65,6 +65,12 @@ describe("the emulator process", () => {
       { accessKeyId: "AKID2", secretAccessKey: "s2" },
     ]);
     assert.equal(options.listFullModels, true);
+    assert.equal(options.lenientRouteResponseKeys, undefined, "faithful keys unless asked");
+    assert.equal(options.bareNotFound, undefined);
+    const lenient = parseCliOptions(["--lenient-route-response-keys", "--bare-not-found"]);
+    assert.ok(lenient !== "help");
+    assert.equal(lenient.lenientRouteResponseKeys, true);
+    assert.equal(lenient.bareNotFound, true);
     assert.throws(() => parseCliOptions(["--port", "eighty"]), /--port takes a number/);
   });
 });

@@ -130,19 +130,19 @@ describe("automatic persisted queries", () => {
   const codeOf = (answer: RawResponse) => (JSON.parse(answer.text) as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]?.extensions?.code;
 
   it("asks for the text of an unknown hash, keeps it, then answers GETs by hash alone", async () => {
-    const query = `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0002") { routeResponseKey } }`;
+    const query = `{ routeResponse(apiId: "chat7a1b2c", routeId: "sprv001", routeResponseId: "rrs0002") { routeResponseKey } }`;
     assert.equal(codeOf(await byHash(open, query)), "PERSISTED_QUERY_NOT_FOUND");
     const registered = await post(open, { query, extensions: JSON.parse(persisted(query)) as unknown });
     assert.equal(registered.status, 200, registered.text);
     const answer = await byHash(open, query);
     assert.equal(answer.status, 200, answer.text);
-    assert.deepEqual(JSON.parse(answer.text), { data: { routeResponse: { routeResponseKey: "error" } } });
+    assert.deepEqual(JSON.parse(answer.text), { data: { routeResponse: { routeResponseKey: "$default" } } });
     assert.equal(answer.headers["cache-control"], "no-store");
   });
 
   it("keeps at most APQ_CACHE_MAX_BYTES: the least recently used query goes first", async () => {
     const small = await startTestGateway(emulator, { config: { server: { apqCacheMaxBytes: 600 } } });
-    const queries = ["rrs0001", "rrs0002"].map((id) => `{ routeResponse(apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "${id}") { routeResponseId } }`);
+    const queries = [["send001", "rrs0001"], ["sprv001", "rrs0002"]].map(([route, id]) => `{ routeResponse(apiId: "chat7a1b2c", routeId: "${route}", routeResponseId: "${id}") { routeResponseId } }`);
     for (const query of queries) await post(small, { query, extensions: JSON.parse(persisted(query)) as unknown });
     // Each entry is about 2 * (64 + 100) bytes: two do not fit in 600, so the first was dropped.
     assert.equal(codeOf(await byHash(small, queries[0] ?? "")), "PERSISTED_QUERY_NOT_FOUND");

@@ -17,7 +17,7 @@ import { startEmulator } from "../../src/emulator/index.js";
 import type { EmulatorStats } from "../../src/emulator/index.js";
 import { cloudControlClient, startTestEmulator } from "../support/emulator.js";
 import type { GraphQLResponse, Json, TestGateway } from "./harness.js";
-import { eventually, responseIdAt, routeWithResponses, startTestGateway } from "./harness.js";
+import { LENIENT_KEYS, eventually, responseIdAt, routeWithResponses, startTestGateway } from "./harness.js";
 
 const API_ID = "wapi000001";
 const ROUTE_ID = "wrt0001";
@@ -171,7 +171,7 @@ async function resumeAndCheck(url: string, writes: Write[], handles: Array<{ req
 
 describe("a write whose answer is lost can be found with its clientToken, and is never made twice", () => {
   it("when Cloud Control answers after the attempt timeout, on every attempt", async () => {
-    const emulator = await startTestEmulator({ seed: routeWithResponses(API_ID, ROUTE_ID, 8) });
+    const emulator = await startTestEmulator({ ...LENIENT_KEYS, seed: routeWithResponses(API_ID, ROUTE_ID, 8) });
     // Three attempts of 250 ms each against 600 ms of latency: the SDK retries each write twice.
     const impatient = await startTestGateway(emulator, { config: { cloudControl: { requestTimeoutMs: 250, maxAttempts: 3 } } });
     const healthy = await startTestGateway(emulator);
@@ -191,7 +191,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
     const dir = mkdtempSync(join(tmpdir(), "ambiguous-writes-"));
     const seedFile = join(dir, "seed.json");
     writeFileSync(seedFile, JSON.stringify(routeWithResponses(API_ID, ROUTE_ID, 4)));
-    const child = spawn(process.execPath, [CLI, "--port", "0", "--seed", seedFile], { stdio: ["ignore", "pipe", "ignore"] });
+    const child = spawn(process.execPath, [CLI, "--port", "0", "--seed", seedFile, "--lenient-route-response-keys"], { stdio: ["ignore", "pipe", "ignore"] });
     after(() => {
       child.kill("SIGCONT");
       child.kill("SIGKILL");
@@ -238,7 +238,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
   });
 
   it("when the gateway is closed with a short grace while writes are in flight", async () => {
-    const emulator = await startTestEmulator({ seed: routeWithResponses(API_ID, ROUTE_ID, 4) });
+    const emulator = await startTestEmulator({ ...LENIENT_KEYS, seed: routeWithResponses(API_ID, ROUTE_ID, 4) });
     // Cloud Control outlasts the grace (2 s): the gateway stops waiting 0.5 s before it would cut connections.
     const closing = await startTestGateway(emulator, { drainTimeoutMs: 2000 });
     const healthy = await startTestGateway(emulator);
@@ -264,7 +264,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
   });
 
   it("and a write accepted before the close, still running, answers its request as last seen instead of waiting on", async () => {
-    const emulator = await startTestEmulator({ seed: routeWithResponses(API_ID, ROUTE_ID, 1), writeDurationMs: 60_000 });
+    const emulator = await startTestEmulator({ ...LENIENT_KEYS, seed: routeWithResponses(API_ID, ROUTE_ID, 1), writeDurationMs: 60_000 });
     const closing = await startTestGateway(emulator, { drainTimeoutMs: 1000, config: { cloudControl: { wait: { timeoutMs: 20_000, minDelayMs: 100, maxDelayMs: 500 } } } });
     const [create] = writesOf(1, "waiting");
     emulator.resetStats();
@@ -284,7 +284,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
   });
 
   it("when Cloud Control fails with a server fault (5xx), which may hide a write: the retry makes it, once", async () => {
-    const emulator = await startTestEmulator({ seed: routeWithResponses(API_ID, ROUTE_ID, 4) });
+    const emulator = await startTestEmulator({ ...LENIENT_KEYS, seed: routeWithResponses(API_ID, ROUTE_ID, 4) });
     const gateway = await startTestGateway(emulator);
     const writes = writesOf(2, "fault", true);
     // The emulator fails these before serving them: nothing is written, but a 5xx cannot say so.
@@ -310,7 +310,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
   });
 
   it("an update with `set` retried after it was applied: the original request for values, CONFLICT for a clear, never a second change", async () => {
-    const emulator = await startTestEmulator({ seed: routeWithResponses(API_ID, ROUTE_ID, 2) });
+    const emulator = await startTestEmulator({ ...LENIENT_KEYS, seed: routeWithResponses(API_ID, ROUTE_ID, 2) });
     const gateway = await startTestGateway(emulator);
     const ids = (index: number) => ({ apiId: API_ID, routeId: ROUTE_ID, routeResponseId: responseIdAt(index) });
     const twice = async (input: Record<string, unknown>) => {
@@ -332,7 +332,7 @@ describe("a write whose answer is lost can be found with its clientToken, and is
   });
 
   it("but a write Cloud Control refused (4xx), or that never left, keeps its code: nothing was written", async () => {
-    const emulator = await startTestEmulator({ seed: routeWithResponses(API_ID, ROUTE_ID, 1) });
+    const emulator = await startTestEmulator({ ...LENIENT_KEYS, seed: routeWithResponses(API_ID, ROUTE_ID, 1) });
     const gateway = await startTestGateway(emulator);
     const [create] = writesOf(1, "refused");
     emulator.setFaults({ injectedErrors: [{ operation: "CreateResource", code: "ThrottlingException", status: 400, count: 1 }] });

@@ -102,7 +102,16 @@ export async function startTestGateway(emulator: Pick<RunningEmulator, "url">, o
 export const codesOf = (response: GraphQLResponse<unknown>): Array<string | undefined> =>
   (response.errors ?? []).map((error) => error.extensions?.code);
 
-/** A WebSocket API with one route and `count` route responses `rr00001`, `rr00002`, ... in that order. */
+/**
+ * What an emulator needs to hold `routeWithResponses` with more than one route response: API Gateway
+ * allows only `$default` per route, so several under one route need the emulator's leniency.
+ */
+export const LENIENT_KEYS = { lenientRouteResponseKeys: true } as const;
+
+/**
+ * A WebSocket API with one route and `count` route responses `rr00001`, `rr00002`, ... in that order,
+ * keyed `key1`, `key2`, ...: a shape only an emulator started with LENIENT_KEYS accepts.
+ */
 export function routeWithResponses(apiId: string, routeId: string, count: number, region?: string): SeedDocument {
   const at = (resource: SeedResource): SeedResource => (region === undefined ? resource : { ...resource, region });
   const resources: SeedResource[] = [

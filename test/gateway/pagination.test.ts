@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { startTestEmulator } from "../support/emulator.js";
-import { codesOf, responseIdAt, routeWithResponses, startTestGateway } from "./harness.js";
+import { LENIENT_KEYS, codesOf, responseIdAt, routeWithResponses, startTestGateway } from "./harness.js";
 
 const API = "page000001";
 const ROUTE = "page001";
@@ -11,7 +11,7 @@ const OTHER_ROUTE = "page002";
 const TOTAL = 30;
 const AWS_PAGE_SIZE = 7;
 
-const emulator = await startTestEmulator({ listPageSize: AWS_PAGE_SIZE });
+const emulator = await startTestEmulator({ ...LENIENT_KEYS, listPageSize: AWS_PAGE_SIZE });
 emulator.seed(routeWithResponses(API, ROUTE, TOTAL));
 emulator.seed({
   resources: [{ typeName: "AWS::ApiGatewayV2::Route", properties: { ApiId: API, RouteId: OTHER_ROUTE, RouteKey: "other" } }],

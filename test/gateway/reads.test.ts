@@ -17,14 +17,14 @@ import {
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../support/emulator.js";
 import type { TestGateway } from "./harness.js";
-import { codesOf, responseIdAt, routeWithResponses, startTestGateway } from "./harness.js";
+import { LENIENT_KEYS, codesOf, responseIdAt, routeWithResponses, startTestGateway } from "./harness.js";
 
 const SEND = { apiId: DEMO_API_ID, routeId: DEMO_ROUTES.sendMessage, routeResponseId: DEMO_ROUTE_RESPONSES.sendMessageDefault };
 const WIDE_API = "wide000001";
 const WIDE_ROUTE = "wide001";
 
 // Started at the top level: `after` hooks registered here run when the whole file is done.
-const emulator: RunningEmulator = await startTestEmulator({ seed: "demo" });
+const emulator: RunningEmulator = await startTestEmulator({ ...LENIENT_KEYS, seed: "demo" });
 emulator.seed(routeWithResponses(WIDE_API, WIDE_ROUTE, 10));
 const gateway: TestGateway = await startTestGateway(emulator);
 

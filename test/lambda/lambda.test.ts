@@ -77,7 +77,7 @@ describe("the Lambda handler (API Gateway HTTP API, payload 2.0)", () => {
     emulator.resetStats();
     const { status, body } = await invoke(fixture("post-mutation-base64.json"));
     assert.equal(status, 200);
-    assert.deepEqual(body, { data: { updateRouteResponse: { request: { operation: "UPDATE", status: "SUCCESS" }, routeResponse: { routeResponseKey: "failure" } } } });
+    assert.deepEqual(body, { data: { updateRouteResponse: { request: { operation: "UPDATE", status: "SUCCESS" }, routeResponse: { modelSelectionExpression: "failure" } } } });
     assert.equal(emulator.stats().operations.UpdateResource.calls, 1);
   });
 
@@ -86,7 +86,7 @@ describe("the Lambda handler (API Gateway HTTP API, payload 2.0)", () => {
     const { status, body } = await invoke(fixture("get-query.json"));
     assert.equal(status, 200);
     assert.deepEqual(body, {
-      data: { routeResponses: { nodes: [{ identifier: "chat7a1b2c|send001|rrs0001" }, { identifier: "chat7a1b2c|send001|rrs0002" }], pageInfo: { hasNextPage: false } } },
+      data: { routeResponses: { nodes: [{ identifier: "chat7a1b2c|send001|rrs0001" }], pageInfo: { hasNextPage: false } } },
     });
     const stats = emulator.stats();
     assert.equal(stats.operations.ListResources.calls, 1);

@@ -3,12 +3,12 @@
 // pacer's queues serve principals' lanes round-robin. Counts of calls the emulator saw, not time.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { responseIdAt, routeWithResponses } from "../gateway/harness.js";
+import { LENIENT_KEYS, responseIdAt, routeWithResponses } from "../gateway/harness.js";
 import type { HttpAnswer } from "../security/support.js";
 import { READ_KEY, WRITE_KEY, apiKey, startSecureGateway } from "../security/support.js";
 import { startTestEmulator } from "../support/emulator.js";
 
-const emulator = await startTestEmulator({ seed: routeWithResponses("fairapi001", "frt0001", 40) });
+const emulator = await startTestEmulator({ ...LENIENT_KEYS, seed: routeWithResponses("fairapi001", "frt0001", 40) });
 // Slow enough that the flood queues (10 calls a second, one at a time after the first), with few
 // slots: the flood holds every slot, so the other read queues for a slot and then for a token.
 const gateway = await startSecureGateway(emulator, {

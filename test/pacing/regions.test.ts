@@ -9,10 +9,10 @@ import { MAX_REGION_CLIENTS } from "../../src/cloudcontrol/client.js";
 import { createRegionPolicy } from "../../src/cloudcontrol/region.js";
 import { createRouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
 import { ErrorCode, GatewayError } from "../../src/errors.js";
-import { codesOf, routeWithResponses, startTestGateway } from "../gateway/harness.js";
+import { LENIENT_KEYS, codesOf, routeWithResponses, startTestGateway } from "../gateway/harness.js";
 import { gatewayClients, startTestEmulator } from "../support/emulator.js";
 
-const emulator = await startTestEmulator({ seed: routeWithResponses("westapi001", "wrt0001", 1, "eu-west-1") });
+const emulator = await startTestEmulator({ ...LENIENT_KEYS, seed: routeWithResponses("westapi001", "wrt0001", 1, "eu-west-1") });
 
 function clients(maxRegions?: number): CloudControlClients {
   return gatewayClients(emulator, { maxRegions });

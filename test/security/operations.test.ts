@@ -11,7 +11,7 @@ import { DEFAULT_SCOPES } from "../../src/auth/index.js";
 import type { RouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
 import { defaultIdeAssetsDir } from "../../src/ide/index.js";
 import { DEMO_API_ID, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "../../src/emulator/demoSeed.js";
-import { routeWithResponses } from "../gateway/harness.js";
+import { LENIENT_KEYS, routeWithResponses } from "../gateway/harness.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { READ_KEY, WRITE_KEY, apiKey, bearer, startSecureGateway, token } from "./support.js";
 
@@ -146,7 +146,7 @@ describe("AWS messages", () => {
 
 describe("the call budget at run time", () => {
   it("stops a listing whose pages are smaller than the estimate assumed, at exactly MAX_COST calls", async () => {
-    const small = await startTestEmulator({ seed: routeWithResponses("budgetapi", "broute", 30), writeDurationMs: 0, listPageSize: 2 });
+    const small = await startTestEmulator({ ...LENIENT_KEYS, seed: routeWithResponses("budgetapi", "broute", 30), writeDurationMs: 0, listPageSize: 2 });
     const limited = await startSecureGateway(small, { env: { MAX_COST: "6" } });
     small.resetStats();
     // Estimated at 2 calls (one page of 20, assumed), it needs 10 pages of 2.

@@ -73,14 +73,17 @@ function follow<T>(on: Client, query: string, variables: Record<string, unknown>
   return { results, first, ended, unsubscribe: () => unsubscribe() };
 }
 
+/** The demo's route responses by id, with their routes: rrs0001 (sendMessage) and rrs0002 (sendPrivateMessage). */
+const ROUTE_OF: Record<string, string> = { rrs0001: "send001", rrs0002: "sprv001" };
+
 async function startUpdate(gateway: TestGateway, routeResponseId: string, expression: string): Promise<string> {
   const response = await gateway.query<{ updateRouteResponse: { request: { requestToken: string; status: string } } }>(
-    `mutation ($id: String!, $expression: String) {
-      updateRouteResponse(input: { apiId: "chat7a1b2c", routeId: "send001", routeResponseId: $id, set: { modelSelectionExpression: $expression } }) {
+    `mutation ($route: String!, $id: String!, $expression: String) {
+      updateRouteResponse(input: { apiId: "chat7a1b2c", routeId: $route, routeResponseId: $id, set: { modelSelectionExpression: $expression } }) {
         request { requestToken status }
       }
     }`,
-    { id: routeResponseId, expression },
+    { route: ROUTE_OF[routeResponseId], id: routeResponseId, expression },
   );
   assert.equal(response.errors, undefined, response.text);
   assert.equal(response.data?.updateRouteResponse.request.status, "IN_PROGRESS");

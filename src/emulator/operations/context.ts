@@ -12,6 +12,8 @@ export interface EmulatorSettings {
   writeDurationMs: number;
   listPageSize: number;
   listFullModels: boolean;
+  lenientRouteResponseKeys: boolean;
+  bareNotFound: boolean;
 }
 
 export interface OperationContext {
@@ -84,9 +86,10 @@ export function progressEvent(request: ResourceRequest, status = request.status)
   };
   // A create's identifier is only known to the caller once it has succeeded (reference §2).
   if (request.operation !== "CREATE" || status === "SUCCESS") event.Identifier = request.identifier;
-  // UNDOCUMENTED: which events carry ResourceModel. The emulator sends the model being written while
-  // the request runs and none once it is finished, the least a caller may rely on.
-  // A running create shows the desired state as given: the ids it will assign are not known yet.
+  // UNDOCUMENTED: whether status polls of a running request carry ResourceModel. The emulator sends
+  // the model being written while the request runs (a create's as given: the ids it will assign are
+  // not known yet) and none once it is finished, as AWS documents. A write's own answer carries
+  // none: see writeAnswer.
   if (!isTerminal(status) && request.model) {
     const shown = readableModel(request.type, request.model);
     if (request.operation === "CREATE") for (const name of request.type.readOnly) delete shown[name];
@@ -97,6 +100,16 @@ export function progressEvent(request: ResourceRequest, status = request.status)
     event.ErrorCode = request.errorCode;
     event.StatusMessage = request.statusMessage;
   }
+  return event;
+}
+
+/**
+ * The event a Create, Update or Delete answers with: as AWS documents a write's first event, no
+ * ResourceModel and no RetryAfter (reference §7), whatever a status poll would show.
+ * UNDOCUMENTED: AWS documents this for creates and updates; the emulator answers deletes the same way.
+ */
+export function writeAnswer(request: ResourceRequest): Output {
+  const { ResourceModel: _model, RetryAfter: _retryAfter, ...event } = progressEvent(request);
   return event;
 }
 
@@ -119,12 +132,12 @@ export function idempotent(input: Input, ctx: OperationContext, fingerprint: str
         );
       }
       const original = ctx.region.request(used.requestToken);
-      if (original) return { ProgressEvent: progressEvent(original) };
+      if (original) return { ProgressEvent: writeAnswer(original) };
     }
   }
   const request = begin();
   if (clientToken !== undefined) ctx.region.rememberClientToken(clientToken, fingerprint, request.token, ctx.now);
-  return { ProgressEvent: progressEvent(request) };
+  return { ProgressEvent: writeAnswer(request) };
 }
 
 export function fingerprintOf(operation: string, ...members: (string | undefined)[]): string {

@@ -1,7 +1,7 @@
 // ListResources: pages follow NextToken only. AWS documents MaxResults as reserved and ignores it,
 // so the page size is the emulator's setting, and items carry only what AWS promises: the primary
 // identifier's properties (unless the emulator is told to return full models).
-import { CloudControlError, invalidRequest } from "../errors.js";
+import { CloudControlError, bareResourceNotFound, invalidRequest } from "../errors.js";
 import type { Properties, ResourceType } from "../resourceTypes/index.js";
 import { identifierOf, violationsSummary } from "../resourceTypes/index.js";
 import { readableModel, resolveType, str } from "./context.js";
@@ -35,7 +35,10 @@ export const listResources: OperationHandler = (input, ctx) => {
   const parentFailure = type.checkListParent(model, ctx.region.context());
   // UNDOCUMENTED: a list under a parent that does not exist; the emulator answers the handler's
   // NotFound as ResourceNotFoundException with API Gateway's message.
-  if (parentFailure) throw new CloudControlError("ResourceNotFoundException", parentFailure.message);
+  if (parentFailure) {
+    if (ctx.settings.bareNotFound) throw bareResourceNotFound(type.typeName, parentFailure.message);
+    throw new CloudControlError("ResourceNotFoundException", parentFailure.message);
+  }
 
   const scope = JSON.stringify([ctx.region.name, type.typeName, type.listRequires.map((key) => model[key])]);
   const nextToken = str(input, "NextToken");

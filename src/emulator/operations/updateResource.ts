@@ -1,5 +1,5 @@
 // UpdateResource: an RFC 6902 patch applied to the current model as AWS applies it (reference §3).
-import { CloudControlError, resourceNotFound, validation } from "../errors.js";
+import { CloudControlError, missingResource, validation } from "../errors.js";
 import { PatchError, applyPatch, parsePatchDocument, pointerTokens, writtenPointers } from "../jsonPatch.js";
 import type { PatchOperation } from "../jsonPatch.js";
 import { modelValidationMessage, pointerOf, schemaViolations } from "../resourceTypes/index.js";
@@ -72,7 +72,7 @@ export const updateResource: OperationHandler = (input, ctx) => {
     // UNDOCUMENTED: Cloud Control reads the resource to apply the patch, so a missing resource is
     // answered at once with ResourceNotFoundException rather than as a FAILED request.
     const current = ctx.region.find(type.typeName, identifier);
-    if (!current) throw resourceNotFound(type.typeName, identifier);
+    if (!current) throw missingResource(ctx.settings.bareNotFound, type.typeName, identifier);
     if (ctx.region.inFlightWrite(type.typeName, identifier)) throw concurrentOperation(type, identifier);
     const model = patchedModel(type, current, patchDocument);
     return ctx.region.startWrite({

@@ -1,4 +1,4 @@
-// AWS::ApiGatewayV2::Api, as far as route responses need it (reference §7): WebSocket and HTTP
+// AWS::ApiGatewayV2::Api, as far as route responses and models need it (reference §7): WebSocket and HTTP
 // APIs with their identity, name, protocol and route selection expression.
 import type { HandlerContext, Properties, ResourceType } from "./model.js";
 
@@ -12,6 +12,7 @@ export const apiType: ResourceType = {
     properties: {
       ApiId: { type: "string" },
       ApiEndpoint: { type: "string" },
+      ExecuteApiArn: { type: "string" },
       Name: { type: "string" },
       ProtocolType: { type: "string" },
       RouteSelectionExpression: { type: "string" },
@@ -28,18 +29,25 @@ export const apiType: ResourceType = {
   },
   primaryIdentifier: ["ApiId"],
   createOnly: ["ProtocolType"],
-  readOnly: ["ApiId", "ApiEndpoint"],
-  writeOnly: [],
+  readOnly: ["ApiId", "ApiEndpoint", "ExecuteApiArn"],
+  // Of the schema's write-only properties the emulator takes only this one (no Body, no quick create).
+  writeOnly: ["DisableSchemaValidation"],
   listRequires: [],
   dependents: [
     { typeName: "AWS::ApiGatewayV2::Route", keys: ["ApiId"] },
     { typeName: "AWS::ApiGatewayV2::RouteResponse", keys: ["ApiId"] },
+    { typeName: "AWS::ApiGatewayV2::Model", keys: ["ApiId"] },
   ],
   assign(desired: Properties, ctx: HandlerContext): Properties {
     const apiId = typeof desired.ApiId === "string" ? desired.ApiId : ctx.newId(10);
     const protocol = desired.ProtocolType === "HTTP" ? "HTTP" : "WEBSOCKET";
     const scheme = protocol === "HTTP" ? "https" : "wss";
-    const model: Properties = { ...desired, ApiId: apiId, ApiEndpoint: `${scheme}://${apiId}.execute-api.${ctx.region}.amazonaws.com` };
+    const model: Properties = {
+      ...desired,
+      ApiId: apiId,
+      ApiEndpoint: `${scheme}://${apiId}.execute-api.${ctx.region}.amazonaws.com`,
+      ExecuteApiArn: `arn:aws:execute-api:${ctx.region}:${ctx.accountId}:${apiId}`,
+    };
     if (protocol === "HTTP" && model.RouteSelectionExpression === undefined) {
       model.RouteSelectionExpression = HTTP_ROUTE_SELECTION_DEFAULT;
     }

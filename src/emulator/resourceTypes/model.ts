@@ -4,7 +4,7 @@
 export type Properties = Record<string, unknown>;
 
 /**
- * The property shapes these three registry schemas use. A small closed set instead of a general
+ * The property shapes these registry schemas use. A small closed set instead of a general
  * JSON Schema engine: the messages must match the validator AWS runs (everit), and these are all
  * the shapes the types declare.
  */
@@ -45,6 +45,8 @@ export interface HandlerContext {
   region: string;
   accountId: string;
   newId(length: number): string;
+  /** The `lenientRouteResponseKeys` option: any route response key, not only `$default`. */
+  lenientRouteResponseKeys: boolean;
 }
 
 /** Resources that live under another and go when it goes (API Gateway deletes children with parents). */

@@ -5,6 +5,23 @@ import { missingRoute } from "./parents.js";
 
 export const ROUTE_RESPONSE_TYPE = "AWS::ApiGatewayV2::RouteResponse";
 
+/** The one route response key API Gateway supports on WebSocket routes (reference §7). */
+export const DEFAULT_ROUTE_RESPONSE_KEY = "$default";
+
+/**
+ * API Gateway documents `$default` as the only route response key of a WebSocket route, so a route
+ * has at most one route response. The `lenientRouteResponseKeys` option lifts this for tests.
+ * UNDOCUMENTED: the wording of the refusal; the handler fails with InvalidRequest, the code a
+ * handler gives for API Gateway's BadRequestException.
+ */
+function unsupportedKey(model: Properties, ctx: HandlerContext): HandlerFailure | undefined {
+  if (ctx.lenientRouteResponseKeys || model.RouteResponseKey === DEFAULT_ROUTE_RESPONSE_KEY) return undefined;
+  return {
+    errorCode: "InvalidRequest",
+    message: `RouteResponseKey ${JSON.stringify(model.RouteResponseKey)} is not supported: a WebSocket route only takes the ${DEFAULT_ROUTE_RESPONSE_KEY} route response key`,
+  };
+}
+
 function handlerChecks(model: Properties, ctx: HandlerContext): HandlerFailure | undefined {
   const models = model.ResponseModels;
   // The schema says only "object"; API Gateway stores a content type -> model name map and rejects
@@ -12,6 +29,8 @@ function handlerChecks(model: Properties, ctx: HandlerContext): HandlerFailure |
   if (models !== undefined && Object.values(models as object).some((name) => typeof name !== "string")) {
     return { errorCode: "InvalidRequest", message: "Invalid ResponseModels: each content type must map to a model name (string)" };
   }
+  const keyFailure = unsupportedKey(model, ctx);
+  if (keyFailure) return keyFailure;
   const clash = ctx.resources
     .all(ROUTE_RESPONSE_TYPE)
     .find(

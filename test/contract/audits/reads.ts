@@ -42,9 +42,10 @@ const seededApi = (apiId: string): SeedResource => ({
   properties: { ApiId: apiId, Name: `contract-${apiId}`, ProtocolType: "WEBSOCKET", RouteSelectionExpression: "$request.body.action" },
 });
 
-const seededRouteResponse = (apiId: string, routeId: string, routeResponseId: string, key: string): SeedResource => ({
-  typeName: ROUTE_RESPONSE,
-  properties: { ApiId: apiId, RouteId: routeId, RouteResponseId: routeResponseId, RouteResponseKey: key },
+/** Routes page as route responses would if a route could hold more than one (it holds one `$default`). */
+const seededRoute = (apiId: string, routeId: string, routeKey: string): SeedResource => ({
+  typeName: ROUTE,
+  properties: { ApiId: apiId, RouteId: routeId, RouteKey: routeKey },
 });
 
 const missingModelMessage = (typeName: string, key: string) =>
@@ -255,27 +256,20 @@ export const readAudits: Audit[] = [
     async run(t) {
       const { running } = emulatorOf(t);
       const apiId = "pagesapi01";
-      const routeId = "pages01";
       // Not creation order by id: a listing sorted by id instead would show.
       const ids = Array.from({ length: 31 }, (_, i) => `pg${String((i * 7) % 31).padStart(5, "0")}`);
-      running.seed({
-        resources: [
-          seededApi(apiId),
-          { typeName: ROUTE, properties: { ApiId: apiId, RouteId: routeId, RouteKey: "paging" } },
-          ...ids.map((id, i) => seededRouteResponse(apiId, routeId, id, `key${i}`)),
-        ],
-      });
-      const model = { ApiId: apiId, RouteId: routeId };
+      running.seed({ resources: [seededApi(apiId), ...ids.map((id, i) => seededRoute(apiId, id, `paging${i}`))] });
+      const model = { ApiId: apiId };
       const before = running.stats();
-      const listing = await listAllResources(t, ROUTE_RESPONSE, model, { maxResults: 2 });
+      const listing = await listAllResources(t, ROUTE, model, { maxResults: 2 });
       assert.deepEqual(listing.pageSizes, [25, 6], "page sizes with MaxResults 2");
       assert.deepEqual(
         listing.items.map((item) => item.Identifier),
-        ids.map((id) => `${apiId}|${routeId}|${id}`),
-        "every seeded route response once, in creation order",
+        ids.map((id) => `${apiId}|${id}`),
+        "every seeded route once, in creation order",
       );
       assert.equal(statsDelta(before, running.stats(), "ListResources").calls, 2, "two pages, two calls");
-      const withoutMax = await listAllResources(t, ROUTE_RESPONSE, model, { maxResults: 100 });
+      const withoutMax = await listAllResources(t, ROUTE, model, { maxResults: 100 });
       assert.deepEqual(withoutMax.pageSizes, [25, 6], "page sizes with MaxResults 100");
     },
   },
@@ -287,18 +281,17 @@ export const readAudits: Audit[] = [
     async run(t) {
       const { running } = emulatorOf(t);
       const apiId = "pagesapi02";
-      const routeId = "pages02";
       running.seed({
-        resources: [
-          seededApi(apiId),
-          { typeName: ROUTE, properties: { ApiId: apiId, RouteId: routeId, RouteKey: "paging" } },
-          ...Array.from({ length: 26 }, (_, i) => seededRouteResponse(apiId, routeId, `pq${String(i).padStart(5, "0")}`, `k${i}`)),
-        ],
+        resources: [seededApi(apiId), ...Array.from({ length: 26 }, (_, i) => seededRoute(apiId, `pq${String(i).padStart(5, "0")}`, `k${i}`))],
       });
-      const model = JSON.stringify({ ApiId: apiId, RouteId: routeId });
-      const first = await t.client().send(new ListResourcesCommand({ TypeName: ROUTE_RESPONSE, ResourceModel: model }));
+      const model = JSON.stringify({ ApiId: apiId });
+      const first = await t.client().send(new ListResourcesCommand({ TypeName: ROUTE, ResourceModel: model }));
       const token = first.NextToken;
       assert.ok(token !== undefined, "26 items make two pages");
+      await expectServiceError(
+        t.client().send(new ListResourcesCommand({ TypeName: ROUTE, ResourceModel: JSON.stringify({ ApiId: t.apiId }), NextToken: token })),
+        { name: "InvalidRequestException", status: 400 },
+      );
       await expectServiceError(
         t.client().send(
           new ListResourcesCommand({
@@ -315,12 +308,10 @@ export const readAudits: Audit[] = [
       });
       const altered = `${token.slice(0, -2)}${token.endsWith("AA") ? "BB" : "AA"}`;
       await expectServiceError(
-        t.client().send(new ListResourcesCommand({ TypeName: ROUTE_RESPONSE, ResourceModel: model, NextToken: altered })),
+        t.client().send(new ListResourcesCommand({ TypeName: ROUTE, ResourceModel: model, NextToken: altered })),
         { name: "InvalidRequestException", status: 400 },
       );
-      const second = await t.client().send(
-        new ListResourcesCommand({ TypeName: ROUTE_RESPONSE, ResourceModel: model, NextToken: token }),
-      );
+      const second = await t.client().send(new ListResourcesCommand({ TypeName: ROUTE, ResourceModel: model, NextToken: token }));
       assert.equal(second.ResourceDescriptions?.length, 1, "the genuine token still works");
     },
   },
@@ -365,7 +356,7 @@ export const readAudits: Audit[] = [
   {
     id: "CC-SEED-DEMO",
     level: "SHOULD",
-    title: "The demo seed serves its documented chat API: five routes, and route responses with their full models",
+    title: "The demo seed serves its documented chat API: its routes, a route response with its full model, at most one ($default) route response per route",
     needs: "emulator",
     async run(t) {
       const routes = await listIdentifiers(t, ROUTE, { ApiId: DEMO_API_ID }, DEMO_REGION);
@@ -388,8 +379,10 @@ export const readAudits: Audit[] = [
           "method.response.header.X-Room": { Required: false },
         },
       });
-      const sendMessageResponses = await listIdentifiers(t, ROUTE_RESPONSE, { ApiId: DEMO_API_ID, RouteId: DEMO_ROUTES.sendMessage }, DEMO_REGION);
-      assert.equal(sendMessageResponses.length, 2);
+      for (const routeId of Object.values(DEMO_ROUTES)) {
+        const responses = await listIdentifiers(t, ROUTE_RESPONSE, { ApiId: DEMO_API_ID, RouteId: routeId }, DEMO_REGION);
+        assert.ok(responses.length <= 1, `route ${routeId} holds ${responses.length} route responses`);
+      }
     },
   },
 ];
