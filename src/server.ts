@@ -14,8 +14,8 @@ import { isAwsRegion } from "./cloudcontrol/awsRegions.js";
 import type { StaticCredentials } from "./cloudcontrol/client.js";
 import { createCloudControlClients } from "./cloudcontrol/client.js";
 import { createRegionPolicy } from "./cloudcontrol/region.js";
-import type { RouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
-import { createRouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "./cloudcontrol/facade.js";
+import { createCloudControlFacade } from "./cloudcontrol/facade.js";
 import { createGatewayCache } from "./cache/gatewayCache.js";
 import type { GatewayConfig } from "./config.js";
 import { probeCloudControl } from "./cloudcontrol/probe.js";
@@ -43,7 +43,12 @@ export interface GatewayOptions {
   /** Fixed credentials (demo, tests); by default the SDK's chain. */
   credentials?: StaticCredentials;
   /** Replaces the AWS-backed facade (tests that need failures Cloud Control cannot produce). */
-  cloudControl?: RouteResponseCloudControl;
+  cloudControl?: CloudControlFacade;
+  /**
+   * Whether ListResources answers full models (see CloudControlFacadeOptions.listedModelsComplete):
+   * listed items then answer their fields without GetResource. Default false, as AWS promises.
+   */
+  listedModelsComplete?: boolean;
   logger?: GatewayLogger;
   /** The folder of the SDL files; by default the repository's `schema/`. */
   schemaDirectory?: string;
@@ -146,9 +151,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     observer: cloudControlMetricsObserver(metrics),
   });
   const cache = createGatewayCache(config, logger);
-  const cloudControl = cache.wrap(options.cloudControl ?? createRouteResponseCloudControl(clients));
+  const { listedModelsComplete } = options;
+  const cloudControl = cache.wrap(options.cloudControl ?? createCloudControlFacade(clients, { listedModelsComplete }));
   const cloudControlFor =
-    options.cloudControl === undefined ? (signal: AbortSignal) => cache.wrap(createRouteResponseCloudControl(clients, { signal })) : undefined;
+    options.cloudControl === undefined ? (signal: AbortSignal) => cache.wrap(createCloudControlFacade(clients, { signal, listedModelsComplete })) : undefined;
   const wait = { timeoutMs: config.waitTimeoutMs, minDelayMs: config.waitPollMinDelayMs, maxDelayMs: config.waitPollMaxDelayMs };
   const shutdown = createShutdown();
   const createContext = createContextFactory({

@@ -2,7 +2,7 @@
 // HTTP with fetch. Everything started here is closed by node:test's `after` when the file is done.
 import { after } from "node:test";
 import type { RunningEmulator, SeedDocument, SeedResource } from "../../src/emulator/index.js";
-import type { RouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import { loadConfig } from "../../src/config.js";
 import type { GatewayLogger } from "../../src/errors.js";
 import { startHttpServer } from "../../src/http/index.js";
@@ -55,7 +55,7 @@ export interface TestGateway {
 export interface TestGatewayOptions {
   config?: Partial<ResolvedGatewayConfig>;
   credentials?: { accessKeyId: string; secretAccessKey: string };
-  cloudControl?: RouteResponseCloudControl;
+  cloudControl?: CloudControlFacade;
   /** How long close() lets requests finish before cutting connections (the server's default otherwise). */
   drainTimeoutMs?: number;
 }

@@ -8,7 +8,7 @@ import { Writable } from "node:stream";
 import { SignJWT, exportSPKI, generateKeyPair } from "jose";
 import type { CryptoKey } from "jose";
 import { DEFAULT_SCOPES, hashApiKey } from "../../src/auth/index.js";
-import type { RouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import { loadConfig } from "../../src/config.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
 import { startHttpServer } from "../../src/http/index.js";
@@ -90,7 +90,7 @@ export interface SecureGateway {
 export interface SecureGatewayOptions {
   env?: Record<string, string>;
   config?: Partial<ResolvedGatewayConfig>;
-  cloudControl?: RouteResponseCloudControl;
+  cloudControl?: CloudControlFacade;
 }
 
 async function answer(response: Response): Promise<HttpAnswer> {

@@ -1,0 +1,11 @@
+// AWS::ApiGatewayV2::Route: identified by ApiId|RouteId, listed per API.
+import schema from "./schemas/route.json" with { type: "json" };
+import type { ResourceTypeDescriptor } from "./descriptor.js";
+import { describeResourceType } from "./descriptor.js";
+
+export type RouteIdentity = {
+  apiId: string;
+  routeId: string;
+};
+
+export const routeType: ResourceTypeDescriptor<RouteIdentity> = describeResourceType<RouteIdentity>(schema, { name: "Route", label: "route" });
