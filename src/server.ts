@@ -30,7 +30,7 @@ import { withRootFieldScopes } from "./plugins/index.js";
 import type { GatewayLogger } from "./errors.js";
 import { createErrorFormatter } from "./errors.js";
 import { createOriginMatcher, createPersistedQueryStore, graphqlResponseCachingPlugin, parseOriginPattern } from "./frontends/index.js";
-import { resolvers } from "./resolvers/index.js";
+import { graphCost, resolvers } from "./resolvers/index.js";
 import { createShutdown } from "./shutdown.js";
 import { defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
 import type { IdeExample, RouteResponseExampleIds } from "./ide/index.js";
@@ -175,7 +175,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     hostCheck: createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: config.allowedHosts }),
     scopes: config.auth.scopes,
     limits: config.limits,
-    cost: { waitPolls: maxWaitPolls(wait) },
+    cost: { waitPolls: maxWaitPolls(wait), graph: graphCost },
     introspection: config.introspection,
     schema: () => {
       if (schema === undefined) throw new Error("The GraphQL schema is not loaded yet: start the gateway before serving.");

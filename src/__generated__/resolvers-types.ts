@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RouteResponseParent } from '../routeResponses/model.js';
+import type { ApiParent } from '../resourceTypes/api.js';
+import type { RouteParent } from '../resourceTypes/route.js';
 import type { ResourceRequestModel } from '../cloudcontrol/resourceRequest.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -19,6 +21,72 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   /** A JSON object (never an array or a primitive). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/**
+ * An API of Amazon API Gateway v2 (`AWS::ApiGatewayV2::Api`), WebSocket or HTTP, read through the AWS
+ * Cloud Control API.
+ */
+export type Api = Node & {
+  __typename?: 'Api';
+  /** The API's URL (`wss://` for WebSocket APIs). */
+  apiEndpoint?: Maybe<Scalars['String']['output']>;
+  /** Assigned by API Gateway when the API is created. */
+  apiId: Scalars['String']['output'];
+  /** The API's description; null when unset. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
+  id: Scalars['ID']['output'];
+  /** Cloud Control's primary identifier: the ApiId. */
+  identifier: Scalars['String']['output'];
+  /** The API's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The whole Cloud Control resource model, as AWS returns it (write-only properties are never returned). */
+  properties: Scalars['JSONObject']['output'];
+  /** WEBSOCKET or HTTP; fixed when the API is created. */
+  protocolType?: Maybe<ProtocolType>;
+  /** The AWS region the API lives in. */
+  region: Scalars['String']['output'];
+  /** How a WebSocket API picks the route of a message, such as `$request.body.action`. */
+  routeSelectionExpression?: Maybe<Scalars['String']['output']>;
+  /**
+   * The API's routes, in Cloud Control's order. `first` is 1 to 100 (default 25); `after` is an
+   * `endCursor` or edge cursor of the same listing.
+   */
+  routes: RouteConnection;
+};
+
+
+/**
+ * An API of Amazon API Gateway v2 (`AWS::ApiGatewayV2::Api`), WebSocket or HTTP, read through the AWS
+ * Cloud Control API.
+ */
+export type ApiRoutesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A page of APIs (Relay cursor connection). Items are listed with their identifiers only; other fields
+ * are read per item (batched). An item whose fields cannot be read is null with an error at its index.
+ */
+export type ApiConnection = {
+  __typename?: 'ApiConnection';
+  /** The APIs of this page with their cursors. */
+  edges: Array<Maybe<ApiEdge>>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Maybe<Api>>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One API of a listing, with the cursor after it. */
+export type ApiEdge = {
+  __typename?: 'ApiEdge';
+  /** Pass it as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  /** The API. */
+  node: Api;
 };
 
 export type CancelResourceRequestInput = {
@@ -185,8 +253,23 @@ export type PatchOperationInput = {
   value?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** The kind of an API Gateway v2 API. Route responses exist only under WebSocket APIs. */
+export type ProtocolType =
+  /** An HTTP API. */
+  | 'HTTP'
+  /** A WebSocket API: routes, route responses and models. */
+  | 'WEBSOCKET';
+
 export type Query = {
   __typename?: 'Query';
+  /** An API by its id. Null when it does not exist. `region` defaults to the gateway's region. */
+  api?: Maybe<Api>;
+  /**
+   * The APIs of a region (WebSocket and HTTP), in Cloud Control's order. With `protocolType`, only APIs
+   * of that protocol: the filter reads each listed API's protocol (GetResource, batched), so a page may
+   * hold fewer than `first` items and the listing reads on until it has them.
+   */
+  apis: ApiConnection;
   /** Fetches any object by its `id`. Null when it does not exist; an id that is not one of ours is BAD_USER_INPUT. */
   node?: Maybe<Node>;
   /** Fetches several objects by id, in order: null for each one that does not exist, an error for each that fails. */
@@ -205,6 +288,20 @@ export type Query = {
    * `after` is an `endCursor` or edge cursor of the same listing.
    */
   routeResponses: RouteResponseConnection;
+};
+
+
+export type QueryApiArgs = {
+  apiId: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryApisArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  protocolType?: InputMaybe<ProtocolType>;
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -339,11 +436,99 @@ export type ResponseParameterInput = {
 };
 
 /**
+ * A route of a WebSocket API (`AWS::ApiGatewayV2::Route`), read through the AWS Cloud Control API:
+ * the route key a message selects, and where its answers come from.
+ */
+export type Route = Node & {
+  __typename?: 'Route';
+  /** The API the route belongs to. */
+  api: Api;
+  /** The API the route belongs to. */
+  apiId: Scalars['String']['output'];
+  /** NONE, AWS_IAM or CUSTOM (only on `$connect`); null when unset. */
+  authorizationType?: Maybe<Scalars['String']['output']>;
+  /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
+  id: Scalars['ID']['output'];
+  /** Cloud Control's primary identifier: `ApiId|RouteId`. */
+  identifier: Scalars['String']['output'];
+  /** Selects a request model; null when unset. */
+  modelSelectionExpression?: Maybe<Scalars['String']['output']>;
+  /** The route's operation name; null when unset. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** The whole Cloud Control resource model, as AWS returns it (write-only properties are never returned). */
+  properties: Scalars['JSONObject']['output'];
+  /** The AWS region the route lives in. */
+  region: Scalars['String']['output'];
+  /** Assigned by API Gateway when the route is created. */
+  routeId: Scalars['String']['output'];
+  /** The key a message selects the route with: `$connect`, `$disconnect`, `$default` or a custom key. */
+  routeKey: Scalars['String']['output'];
+  /**
+   * The route's `$default` route response, the only one API Gateway lets a WebSocket route define;
+   * null when it has none. Found by listing the route's route responses (one ListResources call).
+   */
+  routeResponse?: Maybe<RouteResponse>;
+  /**
+   * Selects the route response to send back; null when unset. Only a route with one is two-way
+   * (`twoWay`): the responses of a one-way route are never sent.
+   */
+  routeResponseSelectionExpression?: Maybe<Scalars['String']['output']>;
+  /**
+   * The route's route responses (Relay cursor connection), as `Query.routeResponses` lists them.
+   * `first` is 1 to 100 (default 25).
+   */
+  routeResponses: RouteResponseConnection;
+  /** The integration the route sends messages to (`integrations/<id>`); null when unset. */
+  target?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when `routeResponseSelectionExpression` is set: API Gateway sends the route's response back
+   * to the client. On a one-way route (false), a route response exists but is never sent.
+   */
+  twoWay: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A route of a WebSocket API (`AWS::ApiGatewayV2::Route`), read through the AWS Cloud Control API:
+ * the route key a message selects, and where its answers come from.
+ */
+export type RouteRouteResponsesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A page of routes (Relay cursor connection). Items are listed with their identifiers only; other
+ * fields are read per item (batched). An item whose fields cannot be read is null with an error at its
+ * index, and the rest of the page stands.
+ */
+export type RouteConnection = {
+  __typename?: 'RouteConnection';
+  /** The routes of this page with their cursors. */
+  edges: Array<Maybe<RouteEdge>>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Maybe<Route>>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One route of a listing, with the cursor after it. */
+export type RouteEdge = {
+  __typename?: 'RouteEdge';
+  /** Pass it as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  /** The route. */
+  node: Route;
+};
+
+/**
  * A route response of a WebSocket API in Amazon API Gateway (`AWS::ApiGatewayV2::RouteResponse`),
  * read through the AWS Cloud Control API.
  */
 export type RouteResponse = Node & {
   __typename?: 'RouteResponse';
+  /** The API this route response belongs to (no call unless its other fields are selected). */
+  api: Api;
   apiId: Scalars['String']['output'];
   /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
   id: Scalars['ID']['output'];
@@ -359,6 +544,8 @@ export type RouteResponse = Node & {
   responseModels: Array<ResponseModel>;
   /** Response parameters (headers) and whether each is required. Empty when none are set. */
   responseParameters: Array<ResponseParameter>;
+  /** The route this route response belongs to (no call unless its other fields are selected). */
+  route: Route;
   routeId: Scalars['String']['output'];
   /** Assigned by API Gateway when the route response is created. */
   routeResponseId: Scalars['String']['output'];
@@ -524,11 +711,18 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  Node: ( RouteResponseParent );
+  Node:
+    | ( ApiParent )
+    | ( RouteParent )
+    | ( RouteResponseParent )
+  ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Api: ResolverTypeWrapper<ApiParent>;
+  ApiConnection: ResolverTypeWrapper<Omit<ApiConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['ApiEdge']>>, nodes: Array<Maybe<ResolversTypes['Api']>> }>;
+  ApiEdge: ResolverTypeWrapper<Omit<ApiEdge, 'node'> & { node: ResolversTypes['Api'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CancelResourceRequestInput: CancelResourceRequestInput;
   CreateRouteResponseInput: CreateRouteResponseInput;
@@ -544,6 +738,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PatchOp: PatchOp;
   PatchOperationInput: PatchOperationInput;
+  ProtocolType: ProtocolType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ResourceOperation: ResourceOperation;
   ResourceRequest: ResolverTypeWrapper<ResourceRequestModel>;
@@ -554,6 +749,9 @@ export type ResolversTypes = {
   ResponseModelInput: ResponseModelInput;
   ResponseParameter: ResolverTypeWrapper<ResponseParameter>;
   ResponseParameterInput: ResponseParameterInput;
+  Route: ResolverTypeWrapper<RouteParent>;
+  RouteConnection: ResolverTypeWrapper<Omit<RouteConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['RouteEdge']>>, nodes: Array<Maybe<ResolversTypes['Route']>> }>;
+  RouteEdge: ResolverTypeWrapper<Omit<RouteEdge, 'node'> & { node: ResolversTypes['Route'] }>;
   RouteResponse: ResolverTypeWrapper<RouteResponseParent>;
   RouteResponseChanges: RouteResponseChanges;
   RouteResponseConnection: ResolverTypeWrapper<Omit<RouteResponseConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['RouteResponseEdge']>>, nodes: Array<Maybe<ResolversTypes['RouteResponse']>> }>;
@@ -566,6 +764,9 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Api: ApiParent;
+  ApiConnection: Omit<ApiConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['ApiEdge']>>, nodes: Array<Maybe<ResolversParentTypes['Api']>> };
+  ApiEdge: Omit<ApiEdge, 'node'> & { node: ResolversParentTypes['Api'] };
   Boolean: Scalars['Boolean']['output'];
   CancelResourceRequestInput: CancelResourceRequestInput;
   CreateRouteResponseInput: CreateRouteResponseInput;
@@ -588,6 +789,9 @@ export type ResolversParentTypes = {
   ResponseModelInput: ResponseModelInput;
   ResponseParameter: ResponseParameter;
   ResponseParameterInput: ResponseParameterInput;
+  Route: RouteParent;
+  RouteConnection: Omit<RouteConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['RouteEdge']>>, nodes: Array<Maybe<ResolversParentTypes['Route']>> };
+  RouteEdge: Omit<RouteEdge, 'node'> & { node: ResolversParentTypes['Route'] };
   RouteResponse: RouteResponseParent;
   RouteResponseChanges: RouteResponseChanges;
   RouteResponseConnection: Omit<RouteResponseConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['RouteResponseEdge']>>, nodes: Array<Maybe<ResolversParentTypes['RouteResponse']>> };
@@ -596,6 +800,32 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   UpdateRouteResponseInput: UpdateRouteResponseInput;
+};
+
+export type ApiResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Api'] = ResolversParentTypes['Api']> = {
+  apiEndpoint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  protocolType?: Resolver<Maybe<ResolversTypes['ProtocolType']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeSelectionExpression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  routes?: Resolver<ResolversTypes['RouteConnection'], ParentType, ContextType, Partial<ApiRoutesArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiConnection'] = ResolversParentTypes['ApiConnection']> = {
+  edges?: Resolver<Array<Maybe<ResolversTypes['ApiEdge']>>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Api']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ApiEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiEdge'] = ResolversParentTypes['ApiEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -618,7 +848,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'RouteResponse', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Api' | 'Route' | 'RouteResponse', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -629,6 +859,8 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  api?: Resolver<Maybe<ResolversTypes['Api']>, ParentType, ContextType, RequireFields<QueryApiArgs, 'apiId'>>;
+  apis?: Resolver<ResolversTypes['ApiConnection'], ParentType, ContextType, Partial<QueryApisArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   resourceRequest?: Resolver<Maybe<ResolversTypes['ResourceRequest']>, ParentType, ContextType, RequireFields<QueryResourceRequestArgs, 'requestToken'>>;
@@ -677,7 +909,39 @@ export type ResponseParameterResolvers<ContextType = GatewayContext, ParentType 
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type RouteResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Route'] = ResolversParentTypes['Route']> = {
+  api?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
+  apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorizationType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelSelectionExpression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType>;
+  routeResponseSelectionExpression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  routeResponses?: Resolver<ResolversTypes['RouteResponseConnection'], ParentType, ContextType, Partial<RouteRouteResponsesArgs>>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  twoWay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RouteConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteConnection'] = ResolversParentTypes['RouteConnection']> = {
+  edges?: Resolver<Array<Maybe<ResolversTypes['RouteEdge']>>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Route']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type RouteEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteEdge'] = ResolversParentTypes['RouteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Route'], ParentType, ContextType>;
+};
+
 export type RouteResponseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteResponse'] = ResolversParentTypes['RouteResponse']> = {
+  api?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
   apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -686,6 +950,7 @@ export type RouteResponseResolvers<ContextType = GatewayContext, ParentType exte
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   responseModels?: Resolver<Array<ResolversTypes['ResponseModel']>, ParentType, ContextType>;
   responseParameters?: Resolver<Array<ResolversTypes['ResponseParameter']>, ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['Route'], ParentType, ContextType>;
   routeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   routeResponseId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   routeResponseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -713,6 +978,9 @@ export type SubscriptionResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  Api?: ApiResolvers<ContextType>;
+  ApiConnection?: ApiConnectionResolvers<ContextType>;
+  ApiEdge?: ApiEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
@@ -726,6 +994,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   ResourceRequestPayload?: ResourceRequestPayloadResolvers<ContextType>;
   ResponseModel?: ResponseModelResolvers<ContextType>;
   ResponseParameter?: ResponseParameterResolvers<ContextType>;
+  Route?: RouteResolvers<ContextType>;
+  RouteConnection?: RouteConnectionResolvers<ContextType>;
+  RouteEdge?: RouteEdgeResolvers<ContextType>;
   RouteResponse?: RouteResponseResolvers<ContextType>;
   RouteResponseConnection?: RouteResponseConnectionResolvers<ContextType>;
   RouteResponseEdge?: RouteResponseEdgeResolvers<ContextType>;

@@ -4,7 +4,7 @@
 import type { ListedResource } from "../cloudcontrol/facade.js";
 import type { GatewayContext } from "../context.js";
 import { ErrorCode, GatewayError } from "../errors.js";
-import type { Identity, ResourceModel, ResourceParent, ResourceTypeDescriptor } from "../resourceTypes/index.js";
+import type { Identity, IdentityLike, ResourceModel, ResourceParent, ResourceTypeDescriptor } from "../resourceTypes/index.js";
 import { parentOfIdentity, parentOfModel } from "../resourceTypes/index.js";
 import { checkFirst, paginate } from "./relay/paginate.js";
 
@@ -75,8 +75,8 @@ export interface ResourceConnectionOptions<I extends Identity> {
   /** Names the listing in its cursors, with the region and the parent. */
   scope: string;
   region: string;
-  /** The parent the type's listing needs (its listParentFields); empty for a region-wide listing. */
-  parent: Identity;
+  /** Carries the parent the type's listing needs (its listParentFields); empty for a region-wide listing. */
+  parent: IdentityLike;
   /** Keeps only some items of each page (read from their models when needed); all by default. */
   keep?: (items: Array<ListedResource<I>>) => Promise<Array<ListedResource<I>>>;
 }

@@ -1,6 +1,6 @@
 // AWS::ApiGatewayV2::Api: WebSocket and HTTP APIs, identified by ApiId, listed region-wide.
 import schema from "./schemas/api.json" with { type: "json" };
-import type { ResourceTypeDescriptor } from "./descriptor.js";
+import type { ResourceParent, ResourceTypeDescriptor } from "./descriptor.js";
 import { describeResourceType } from "./descriptor.js";
 
 export type ApiIdentity = {
@@ -8,3 +8,6 @@ export type ApiIdentity = {
 };
 
 export const apiType: ResourceTypeDescriptor<ApiIdentity> = describeResourceType<ApiIdentity>(schema, { name: "Api", label: "API" });
+
+/** What an Api field resolves from (codegen's mapper). */
+export type ApiParent = ResourceParent<ApiIdentity>;

@@ -30,6 +30,9 @@ export interface ResourceTypeSchema {
  */
 export type Identity = Readonly<Record<string, string>>;
 
+/** Anything that carries identity fields among others (a parent, an identity, arguments). */
+export type IdentityLike = Readonly<Record<string, unknown>>;
+
 /** A resource as GetResource returns it: its identity, where it lives and its whole model. */
 export type ResourceModel<I extends Identity = Identity> = I & {
   region: string;
@@ -74,9 +77,9 @@ export interface ResourceTypeDescriptor<I extends Identity = Identity> {
   /** The identity a model's identifier properties hold; BAD_USER_INPUT when one is missing or malformed. */
   identityOfProperties(properties: Readonly<Record<string, unknown>>): I;
   /** ListResources' ResourceModel for the parent `parent` (its listParentFields), checked. */
-  listModel(parent: Identity): Record<string, string>;
+  listModel(parent: IdentityLike): Record<string, string>;
   /** The parent's part of an identity, as listings are keyed. */
-  listParentOf(identity: Identity): Identity;
+  listParentOf(identity: IdentityLike): Identity;
 }
 
 const SEPARATOR = "|";
@@ -101,7 +104,7 @@ export function describeResourceType<I extends Identity>(schema: ResourceTypeSch
   const identifierProperties = [...schema.identifier];
   const identityFields = identifierProperties.map(fieldOf);
   const listParentFields = schema.listBy.map(fieldOf);
-  const pick = (identity: Identity, fields: readonly string[], prefix?: string): Record<string, string> =>
+  const pick = (identity: IdentityLike, fields: readonly string[], prefix?: string): Record<string, string> =>
     Object.fromEntries(fields.map((field) => [field, checkIdentifierPart(named(prefix, field), String(identity[field] ?? ""))]));
 
   const descriptor: ResourceTypeDescriptor<I> = {

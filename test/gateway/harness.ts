@@ -58,6 +58,8 @@ export interface TestGatewayOptions {
   cloudControl?: CloudControlFacade;
   /** How long close() lets requests finish before cutting connections (the server's default otherwise). */
   drainTimeoutMs?: number;
+  /** The gateway trusts listings to return full models (with an emulator started with listFullModels). */
+  listedModelsComplete?: boolean;
 }
 
 /** The emulator in process, or any Cloud Control endpoint (an emulator child process). */
@@ -79,7 +81,13 @@ export async function startTestGateway(emulator: Pick<RunningEmulator, "url">, o
     ...options.config,
   };
   const logger = new RecordingLogger();
-  const gateway = createGateway({ config, credentials: options.credentials ?? TEST_CREDENTIALS, logger, cloudControl: options.cloudControl });
+  const gateway = createGateway({
+    config,
+    credentials: options.credentials ?? TEST_CREDENTIALS,
+    logger,
+    cloudControl: options.cloudControl,
+    listedModelsComplete: options.listedModelsComplete,
+  });
   const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0, drainTimeoutMs: options.drainTimeoutMs });
   after(() => http.close());
   return {
