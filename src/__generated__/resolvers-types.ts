@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { RouteResponseParent } from '../routeResponses/model.js';
+import type { RouteResponseParent, ResponseModelParent } from '../routeResponses/model.js';
 import type { ApiParent } from '../resourceTypes/api.js';
 import type { RouteParent } from '../resourceTypes/route.js';
 import type { ResourceRequestModel } from '../cloudcontrol/resourceRequest.js';
@@ -745,7 +745,7 @@ export type ResolversTypes = {
   ResourceRequestConnection: ResolverTypeWrapper<Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ResourceRequestEdge']>, nodes: Array<ResolversTypes['ResourceRequest']> }>;
   ResourceRequestEdge: ResolverTypeWrapper<Omit<ResourceRequestEdge, 'node'> & { node: ResolversTypes['ResourceRequest'] }>;
   ResourceRequestPayload: ResolverTypeWrapper<Omit<ResourceRequestPayload, 'request'> & { request: ResolversTypes['ResourceRequest'] }>;
-  ResponseModel: ResolverTypeWrapper<ResponseModel>;
+  ResponseModel: ResolverTypeWrapper<ResponseModelParent>;
   ResponseModelInput: ResponseModelInput;
   ResponseParameter: ResolverTypeWrapper<ResponseParameter>;
   ResponseParameterInput: ResponseParameterInput;
@@ -785,7 +785,7 @@ export type ResolversParentTypes = {
   ResourceRequestConnection: Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ResourceRequestEdge']>, nodes: Array<ResolversParentTypes['ResourceRequest']> };
   ResourceRequestEdge: Omit<ResourceRequestEdge, 'node'> & { node: ResolversParentTypes['ResourceRequest'] };
   ResourceRequestPayload: Omit<ResourceRequestPayload, 'request'> & { request: ResolversParentTypes['ResourceRequest'] };
-  ResponseModel: ResponseModel;
+  ResponseModel: ResponseModelParent;
   ResponseModelInput: ResponseModelInput;
   ResponseParameter: ResponseParameter;
   ResponseParameterInput: ResponseParameterInput;

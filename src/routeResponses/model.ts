@@ -41,6 +41,15 @@ export interface ResponseModelEntry {
   modelName: string;
 }
 
+/**
+ * What a ResponseModel field resolves from (codegen's mapper): the entry, and where its route
+ * response lives, since a model name means a model of the same API.
+ */
+export interface ResponseModelParent extends ResponseModelEntry {
+  region: string;
+  apiId: string;
+}
+
 export interface ResponseParameterEntry {
   name: string;
   required: boolean;

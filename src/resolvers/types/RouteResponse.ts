@@ -27,7 +27,8 @@ export const RouteResponse: RouteResponseResolvers = {
     // AWS clears the expression by storing ""; both mean "none".
     return typeof expression === "string" && expression !== "" ? expression : null;
   },
-  responseModels: async (parent, _args, context) => responseModelsOf((await modelOf(parent, context)).properties),
+  responseModels: async (parent, _args, context) =>
+    responseModelsOf((await modelOf(parent, context)).properties).map((entry) => ({ ...entry, region: parent.region, apiId: parent.apiId })),
   responseParameters: async (parent, _args, context) => responseParametersOf((await modelOf(parent, context)).properties),
   properties: async (parent, _args, context) => (await modelOf(parent, context)).properties,
   // Known from the identity: read only when their own fields need it.
@@ -42,6 +43,9 @@ export const routeResponseCost: GraphCost = {
     fields: {
       route: { reads: "object", of: "Route", calls: 0 },
       api: { reads: "object", of: "Api", calls: 0 },
+      responseModels: { reads: "embedded", of: "ResponseModel" },
     },
   },
+  // Values of the route response's model: free unless a type adds relations to them.
+  ResponseModel: { otherwise: "free", fields: {} },
 };
