@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { RouteResponseParent, ResponseModelParent } from '../routeResponses/model.js';
 import type { ApiParent } from '../resourceTypes/api.js';
 import type { RouteParent } from '../resourceTypes/route.js';
+import type { ModelParent } from '../resourceTypes/model.js';
 import type { ResourceRequestModel } from '../cloudcontrol/resourceRequest.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -39,6 +40,11 @@ export type Api = Node & {
   id: Scalars['ID']['output'];
   /** Cloud Control's primary identifier: the ApiId. */
   identifier: Scalars['String']['output'];
+  /**
+   * The API's models, in Cloud Control's order. `first` is 1 to 100 (default 25); `after` is an
+   * `endCursor` or edge cursor of the same listing.
+   */
+  models: ModelConnection;
   /** The API's name. */
   name?: Maybe<Scalars['String']['output']>;
   /** The whole Cloud Control resource model, as AWS returns it (write-only properties are never returned). */
@@ -54,6 +60,16 @@ export type Api = Node & {
    * `endCursor` or edge cursor of the same listing.
    */
   routes: RouteConnection;
+};
+
+
+/**
+ * An API of Amazon API Gateway v2 (`AWS::ApiGatewayV2::Api`), WebSocket or HTTP, read through the AWS
+ * Cloud Control API.
+ */
+export type ApiModelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -126,6 +142,60 @@ export type DeleteRouteResponseInput = {
   routeId: Scalars['String']['input'];
   routeResponseId: Scalars['String']['input'];
   wait?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * A model of a WebSocket API (`AWS::ApiGatewayV2::Model`): a JSON schema that route responses name, by
+ * its `name`, for a content type. Read through the AWS Cloud Control API.
+ */
+export type Model = Node & {
+  __typename?: 'Model';
+  /** The API the model belongs to. */
+  api: Api;
+  /** The API the model belongs to. */
+  apiId: Scalars['String']['output'];
+  /** The content type the model describes, such as `application/json`; null when unset. */
+  contentType?: Maybe<Scalars['String']['output']>;
+  /** The model's description; null when unset. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
+  id: Scalars['ID']['output'];
+  /** Cloud Control's primary identifier: `ApiId|ModelId`. */
+  identifier: Scalars['String']['output'];
+  /** Assigned by API Gateway when the model is created. */
+  modelId: Scalars['String']['output'];
+  /** The model's name, unique in its API: what a route response's `responseModels` refer to. */
+  name: Scalars['String']['output'];
+  /** The whole Cloud Control resource model, as AWS returns it. */
+  properties: Scalars['JSONObject']['output'];
+  /** The AWS region the model lives in. */
+  region: Scalars['String']['output'];
+  /** The model's JSON schema, as AWS returns it. */
+  schema?: Maybe<Scalars['JSON']['output']>;
+};
+
+/**
+ * A page of models (Relay cursor connection). Items are listed with their identifiers only; other
+ * fields are read per item (batched). An item whose fields cannot be read is null with an error at its
+ * index, and the rest of the page stands.
+ */
+export type ModelConnection = {
+  __typename?: 'ModelConnection';
+  /** The models of this page with their cursors. */
+  edges: Array<Maybe<ModelEdge>>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Maybe<Model>>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One model of a listing, with the cursor after it. */
+export type ModelEdge = {
+  __typename?: 'ModelEdge';
+  /** Pass it as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  /** The model. */
+  node: Model;
 };
 
 /**
@@ -413,6 +483,12 @@ export type ResponseModel = {
   __typename?: 'ResponseModel';
   /** A content type such as `application/json`. */
   contentType: Scalars['String']['output'];
+  /**
+   * The model of the route response's API named `modelName`; null when the API has no such model.
+   * Found in the API's model listing, read once per API however many route responses name models:
+   * its models are read (GetResource, batched) to learn their names, unless the listing carries them.
+   */
+  model?: Maybe<Model>;
   /** The name of a model of the same API. */
   modelName: Scalars['String']['output'];
 };
@@ -713,6 +789,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
     | ( ApiParent )
+    | ( ModelParent )
     | ( RouteParent )
     | ( RouteResponseParent )
   ;
@@ -732,6 +809,9 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Model: ResolverTypeWrapper<ModelParent>;
+  ModelConnection: ResolverTypeWrapper<Omit<ModelConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['ModelEdge']>>, nodes: Array<Maybe<ResolversTypes['Model']>> }>;
+  ModelEdge: ResolverTypeWrapper<Omit<ModelEdge, 'node'> & { node: ResolversTypes['Model'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OperationStatus: OperationStatus;
@@ -776,6 +856,9 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   JSONObject: Scalars['JSONObject']['output'];
+  Model: ModelParent;
+  ModelConnection: Omit<ModelConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['ModelEdge']>>, nodes: Array<Maybe<ResolversParentTypes['Model']>> };
+  ModelEdge: Omit<ModelEdge, 'node'> & { node: ResolversParentTypes['Model'] };
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -808,6 +891,7 @@ export type ApiResolvers<ContextType = GatewayContext, ParentType extends Resolv
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, Partial<ApiModelsArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   protocolType?: Resolver<Maybe<ResolversTypes['ProtocolType']>, ParentType, ContextType>;
@@ -840,6 +924,32 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'JSONObject';
 }
 
+export type ModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
+  api?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
+  apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  schema?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelConnection'] = ResolversParentTypes['ModelConnection']> = {
+  edges?: Resolver<Array<Maybe<ResolversTypes['ModelEdge']>>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Model']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ModelEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelEdge'] = ResolversParentTypes['ModelEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelResourceRequest?: Resolver<ResolversTypes['ResourceRequestPayload'], ParentType, ContextType, RequireFields<MutationCancelResourceRequestArgs, 'input'>>;
   createRouteResponse?: Resolver<ResolversTypes['RouteResponsePayload'], ParentType, ContextType, RequireFields<MutationCreateRouteResponseArgs, 'input'>>;
@@ -848,7 +958,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Api' | 'Route' | 'RouteResponse', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Api' | 'Model' | 'Route' | 'RouteResponse', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -901,6 +1011,7 @@ export type ResourceRequestPayloadResolvers<ContextType = GatewayContext, Parent
 
 export type ResponseModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResponseModel'] = ResolversParentTypes['ResponseModel']> = {
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
   modelName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -984,6 +1095,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
+  Model?: ModelResolvers<ContextType>;
+  ModelConnection?: ModelConnectionResolvers<ContextType>;
+  ModelEdge?: ModelEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

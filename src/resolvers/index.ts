@@ -19,6 +19,7 @@ import { DateTime, JSON, JSONObject } from "./scalars.js";
 import { resourceRequestProgress } from "./subscription/resourceRequestProgress.js";
 import { ResourceRequest } from "./types/ResourceRequest.js";
 import { Api, apiCost } from "./types/Api.js";
+import { Model, ResponseModel, apiModels, modelCost } from "./types/Model.js";
 import { Node } from "./types/Node.js";
 import { Route, routeCost } from "./types/Route.js";
 import { RouteResponse, routeResponseCost } from "./types/RouteResponse.js";
@@ -48,12 +49,15 @@ export const resolvers: Resolvers = {
     resourceRequestProgress,
   },
   Node,
-  Api,
+  // Api's own fields, and the relation Model adds to it.
+  Api: { ...Api, models: apiModels },
   Route,
   RouteResponse,
+  ResponseModel,
+  Model,
   ResourceRequest,
   RouteResponsePayload,
 };
 
 /** What the graph's fields cost, for the estimate (CostOptions.graph): each type's table. */
-export const graphCost: GraphCost = mergeGraphCosts(apiCost, routeCost, routeResponseCost);
+export const graphCost: GraphCost = mergeGraphCosts(apiCost, routeCost, routeResponseCost, modelCost);

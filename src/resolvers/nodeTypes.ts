@@ -2,8 +2,11 @@
 // being listed here (its descriptor names its GraphQL type and parses its identifiers).
 import type { IdentityLike, ResourceTypeDescriptor } from "../resourceTypes/index.js";
 import { apiType, routeResponseType, routeType } from "../resourceTypes/index.js";
+import { modelType } from "../resourceTypes/model.js";
 
-export const NODE_TYPES: ReadonlyMap<string, ResourceTypeDescriptor> = new Map([apiType, routeType, routeResponseType].map((type) => [type.name, type]));
+export const NODE_TYPES: ReadonlyMap<string, ResourceTypeDescriptor> = new Map(
+  [apiType, routeType, routeResponseType, modelType].map((type) => [type.name, type]),
+);
 
 /**
  * The GraphQL type of a node's parent: the node type whose identity fields the parent has, the one

@@ -37,3 +37,14 @@ describe("estimateCost over the graph", () => {
     assert.equal(cost(`{ nodes(ids: ["x", "y"]) { ... on Api { routes(first: 5) { nodes { routeKey } } } } }`), 2 * (1 + 2 + 5));
   });
 });
+
+describe("estimateCost of models", () => {
+  it("counts the model lookup once per API, however many route responses name models", () => {
+    const lookup = 1 + 20;
+    const models = `{ api(apiId: "a") { routes(first: 10) { nodes { routeResponse { responseModels { model { name } } } } } } }`;
+    assert.equal(cost(models), 1 + 2 + 10 * (1 + 1) + lookup);
+    // Each API of a region-wide listing has its own models.
+    assert.equal(cost(`{ apis(first: 2) { nodes { routes(first: 1) { nodes { routeResponse { responseModels { model { name } } } } } } } }`), 2 + 2 * (2 + 2 + lookup));
+    assert.equal(cost(`{ api(apiId: "a") { models(first: 30) { nodes { name } } } }`), 1 + 3 + 30);
+  });
+});
