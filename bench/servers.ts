@@ -4,8 +4,8 @@ import { ApolloServer } from "@apollo/server";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isAwsRegion } from "../src/cloudcontrol/awsRegions.js";
-import type { RouteResponseCloudControl } from "../src/cloudcontrol/routeResponseApi.js";
-import { createCloudControlClients, createRouteResponseCloudControl } from "../src/cloudcontrol/index.js";
+import type { CloudControlFacade } from "../src/cloudcontrol/facade.js";
+import { createCloudControlClients, createCloudControlFacade } from "../src/cloudcontrol/index.js";
 import type { ConfigOverrides, ResolvedGatewayConfig } from "../src/config.js";
 import { loadConfig, withConfig, withDefaultRegion } from "../src/config.js";
 import type { GatewayContext } from "../src/context.js";
@@ -16,6 +16,7 @@ import { createRegionPolicy } from "../src/cloudcontrol/region.js";
 import { startHttpServer } from "../src/http/index.js";
 import type { RunningHttpServer } from "../src/http/index.js";
 import { resolvers } from "../src/resolvers/index.js";
+import { routeResponseType } from "../src/resourceTypes/index.js";
 import { checkRouteResponseIdentity, formatRouteResponseIdentifier, parentOfModel } from "../src/routeResponses/index.js";
 import type { Gateway } from "../src/server.js";
 import { createGateway, loadTypeDefs } from "../src/server.js";
@@ -129,7 +130,7 @@ export async function startNaiveServer(config: ResolvedGatewayConfig): Promise<B
     maxSockets: Math.max(aws.maxConcurrency, aws.pacing.maxInFlight),
     pacing: aws.pacing,
   });
-  const cloudControl: RouteResponseCloudControl = createRouteResponseCloudControl(clients);
+  const cloudControl: CloudControlFacade = createCloudControlFacade(clients);
   const regions = createRegionPolicy({ defaultRegion: aws.region, allowedRegions: aws.allowedRegions, isKnownRegion: isAwsRegion });
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(),
@@ -139,7 +140,7 @@ export async function startNaiveServer(config: ResolvedGatewayConfig): Promise<B
         ...resolvers.Query,
         routeResponse: async (_parent, args, context) => {
           const identity = checkRouteResponseIdentity(args);
-          const model = await cloudControl.getRouteResponse(context.regions.resolve(args.region), formatRouteResponseIdentifier(identity));
+          const model = await cloudControl.getResource(routeResponseType, context.regions.resolve(args.region), formatRouteResponseIdentifier(identity));
           return model === null ? null : parentOfModel(model);
         },
       },

@@ -4,7 +4,7 @@ import type { Principal } from "./auth/types.js";
 import { ErrorCode, GatewayError } from "./errors.js";
 import type { RegionPolicy } from "./cloudcontrol/region.js";
 import type { ResourceRequestModel } from "./cloudcontrol/resourceRequest.js";
-import type { RouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "./cloudcontrol/facade.js";
 import type { WaitClock, WaitOptions } from "./cloudcontrol/waitForRequest.js";
 import { systemClock, waitForRequest } from "./cloudcontrol/waitForRequest.js";
 import type { CallBudget } from "./limits/callBudget.js";
@@ -19,7 +19,7 @@ import { createRequestProgressFeed } from "./subscriptions/requestProgress.js";
 export interface GatewayContext {
   readonly regions: RegionPolicy;
   /** Writes and listings; single reads go through `loaders`. */
-  readonly cloudControl: RouteResponseCloudControl;
+  readonly cloudControl: CloudControlFacade;
   readonly loaders: GatewayLoaders;
   /** Waits (per the WAIT_* settings) until the request is done or the limit passes; primes the request loader. */
   waitForRequest(request: ResourceRequestModel): Promise<ResourceRequestModel>;
@@ -43,7 +43,7 @@ export interface GatewayContext {
 
 export interface ContextDependencies {
   regions: RegionPolicy;
-  cloudControl: RouteResponseCloudControl;
+  cloudControl: CloudControlFacade;
   /** Cloud Control reads one GraphQL request runs at once. */
   maxConcurrency: number;
   wait: WaitOptions;
@@ -51,7 +51,7 @@ export interface ContextDependencies {
   /** OPERATION_TIMEOUT_MS: with `cloudControlFor`, each context's calls are bounded by this deadline. */
   operationTimeoutMs?: number;
   /** The facade bound to one operation's signal (pacing waits and HTTP requests watch it). */
-  cloudControlFor?: (signal: AbortSignal) => RouteResponseCloudControl;
+  cloudControlFor?: (signal: AbortSignal) => CloudControlFacade;
   /**
    * The gateway's shutdown (createShutdown in shutdown.ts), for every operation: combined with each
    * one's deadline, so aborting it ends every Cloud Control call in flight at once, and each write

@@ -14,8 +14,8 @@ import { isAwsRegion } from "./cloudcontrol/awsRegions.js";
 import type { StaticCredentials } from "./cloudcontrol/client.js";
 import { createCloudControlClients } from "./cloudcontrol/client.js";
 import { createRegionPolicy } from "./cloudcontrol/region.js";
-import type { RouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
-import { createRouteResponseCloudControl } from "./cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "./cloudcontrol/facade.js";
+import { createCloudControlFacade } from "./cloudcontrol/facade.js";
 import { createGatewayCache } from "./cache/gatewayCache.js";
 import type { ResolvedGatewayConfig } from "./config.js";
 import { probeCloudControl } from "./cloudcontrol/probe.js";
@@ -30,7 +30,7 @@ import { withRootFieldScopes } from "./plugins/index.js";
 import type { GatewayLogger } from "./errors.js";
 import { createErrorFormatter } from "./errors.js";
 import { createOriginMatcher, createPersistedQueryStore, graphqlResponseCachingPlugin, parseOriginPattern } from "./frontends/index.js";
-import { resolvers } from "./resolvers/index.js";
+import { graphCost, resolvers } from "./resolvers/index.js";
 import { createShutdown } from "./shutdown.js";
 import { defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
 import type { IdeExample, RouteResponseExampleIds } from "./ide/index.js";
@@ -40,7 +40,12 @@ export interface GatewayOptions {
   /** Fixed credentials (demo, tests); by default the SDK's chain. */
   credentials?: StaticCredentials;
   /** Replaces the AWS-backed facade (tests that need failures Cloud Control cannot produce). */
-  cloudControl?: RouteResponseCloudControl;
+  cloudControl?: CloudControlFacade;
+  /**
+   * Whether ListResources answers full models (see CloudControlFacadeOptions.listedModelsComplete):
+   * listed items then answer their fields without GetResource. Default false, as AWS promises.
+   */
+  listedModelsComplete?: boolean;
   logger?: GatewayLogger;
   /** The folder of the SDL files; by default the repository's `schema/`. */
   schemaDirectory?: string;
@@ -143,9 +148,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     observer: cloudControlMetricsObserver(metrics),
   });
   const cache = createGatewayCache(config.cache, logger);
-  const cloudControl = cache.wrap(options.cloudControl ?? createRouteResponseCloudControl(clients));
+  const { listedModelsComplete } = options;
+  const cloudControl = cache.wrap(options.cloudControl ?? createCloudControlFacade(clients, { listedModelsComplete }));
   const cloudControlFor =
-    options.cloudControl === undefined ? (signal: AbortSignal) => cache.wrap(createRouteResponseCloudControl(clients, { signal })) : undefined;
+    options.cloudControl === undefined ? (signal: AbortSignal) => cache.wrap(createCloudControlFacade(clients, { signal, listedModelsComplete })) : undefined;
   const { wait } = aws;
   const shutdown = createShutdown();
   const createContext = createContextFactory({
@@ -166,7 +172,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     hostCheck: createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: server.allowedHosts }),
     scopes: config.auth.scopes,
     limits: config.limits,
-    cost: { waitPolls: maxWaitPolls(wait) },
+    cost: { waitPolls: maxWaitPolls(wait), graph: graphCost },
     introspection: server.introspection,
     schema: () => {
       if (schema === undefined) throw new Error("The GraphQL schema is not loaded yet: start the gateway before serving.");

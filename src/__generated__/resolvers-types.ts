@@ -1,5 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { RouteResponseParent } from '../routeResponses/model.js';
+import type { RouteResponseParent, ResponseModelParent } from '../routeResponses/model.js';
+import type { ApiParent } from '../resourceTypes/api.js';
+import type { RouteParent } from '../resourceTypes/route.js';
+import type { ModelParent } from '../resourceTypes/model.js';
 import type { ResourceRequestModel } from '../cloudcontrol/resourceRequest.js';
 import type { GatewayContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -19,6 +22,87 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   /** A JSON object (never an array or a primitive). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/**
+ * An API of Amazon API Gateway v2 (`AWS::ApiGatewayV2::Api`), WebSocket or HTTP, read through the AWS
+ * Cloud Control API.
+ */
+export type Api = Node & {
+  __typename?: 'Api';
+  /** The API's URL (`wss://` for WebSocket APIs). */
+  apiEndpoint?: Maybe<Scalars['String']['output']>;
+  /** Assigned by API Gateway when the API is created. */
+  apiId: Scalars['String']['output'];
+  /** The API's description; null when unset. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
+  id: Scalars['ID']['output'];
+  /** Cloud Control's primary identifier: the ApiId. */
+  identifier: Scalars['String']['output'];
+  /**
+   * The API's models, in Cloud Control's order. `first` is 1 to 100 (default 25); `after` is an
+   * `endCursor` or edge cursor of the same listing.
+   */
+  models: ModelConnection;
+  /** The API's name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The whole Cloud Control resource model, as AWS returns it (write-only properties are never returned). */
+  properties: Scalars['JSONObject']['output'];
+  /** WEBSOCKET or HTTP; fixed when the API is created. */
+  protocolType?: Maybe<ProtocolType>;
+  /** The AWS region the API lives in. */
+  region: Scalars['String']['output'];
+  /** How a WebSocket API picks the route of a message, such as `$request.body.action`. */
+  routeSelectionExpression?: Maybe<Scalars['String']['output']>;
+  /**
+   * The API's routes, in Cloud Control's order. `first` is 1 to 100 (default 25); `after` is an
+   * `endCursor` or edge cursor of the same listing.
+   */
+  routes: RouteConnection;
+};
+
+
+/**
+ * An API of Amazon API Gateway v2 (`AWS::ApiGatewayV2::Api`), WebSocket or HTTP, read through the AWS
+ * Cloud Control API.
+ */
+export type ApiModelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An API of Amazon API Gateway v2 (`AWS::ApiGatewayV2::Api`), WebSocket or HTTP, read through the AWS
+ * Cloud Control API.
+ */
+export type ApiRoutesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A page of APIs (Relay cursor connection). Items are listed with their identifiers only; other fields
+ * are read per item (batched). An item whose fields cannot be read is null with an error at its index.
+ */
+export type ApiConnection = {
+  __typename?: 'ApiConnection';
+  /** The APIs of this page with their cursors. */
+  edges: Array<Maybe<ApiEdge>>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Maybe<Api>>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One API of a listing, with the cursor after it. */
+export type ApiEdge = {
+  __typename?: 'ApiEdge';
+  /** Pass it as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  /** The API. */
+  node: Api;
 };
 
 export type CancelResourceRequestInput = {
@@ -58,6 +142,60 @@ export type DeleteRouteResponseInput = {
   routeId: Scalars['String']['input'];
   routeResponseId: Scalars['String']['input'];
   wait?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * A model of a WebSocket API (`AWS::ApiGatewayV2::Model`): a JSON schema that route responses name, by
+ * its `name`, for a content type. Read through the AWS Cloud Control API.
+ */
+export type Model = Node & {
+  __typename?: 'Model';
+  /** The API the model belongs to. */
+  api: Api;
+  /** The API the model belongs to. */
+  apiId: Scalars['String']['output'];
+  /** The content type the model describes, such as `application/json`; null when unset. */
+  contentType?: Maybe<Scalars['String']['output']>;
+  /** The model's description; null when unset. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
+  id: Scalars['ID']['output'];
+  /** Cloud Control's primary identifier: `ApiId|ModelId`. */
+  identifier: Scalars['String']['output'];
+  /** Assigned by API Gateway when the model is created. */
+  modelId: Scalars['String']['output'];
+  /** The model's name, unique in its API: what a route response's `responseModels` refer to. */
+  name: Scalars['String']['output'];
+  /** The whole Cloud Control resource model, as AWS returns it. */
+  properties: Scalars['JSONObject']['output'];
+  /** The AWS region the model lives in. */
+  region: Scalars['String']['output'];
+  /** The model's JSON schema, as AWS returns it. */
+  schema?: Maybe<Scalars['JSON']['output']>;
+};
+
+/**
+ * A page of models (Relay cursor connection). Items are listed with their identifiers only; other
+ * fields are read per item (batched). An item whose fields cannot be read is null with an error at its
+ * index, and the rest of the page stands.
+ */
+export type ModelConnection = {
+  __typename?: 'ModelConnection';
+  /** The models of this page with their cursors. */
+  edges: Array<Maybe<ModelEdge>>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Maybe<Model>>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One model of a listing, with the cursor after it. */
+export type ModelEdge = {
+  __typename?: 'ModelEdge';
+  /** Pass it as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  /** The model. */
+  node: Model;
 };
 
 /**
@@ -185,8 +323,23 @@ export type PatchOperationInput = {
   value?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** The kind of an API Gateway v2 API. Route responses exist only under WebSocket APIs. */
+export type ProtocolType =
+  /** An HTTP API. */
+  | 'HTTP'
+  /** A WebSocket API: routes, route responses and models. */
+  | 'WEBSOCKET';
+
 export type Query = {
   __typename?: 'Query';
+  /** An API by its id. Null when it does not exist. `region` defaults to the gateway's region. */
+  api?: Maybe<Api>;
+  /**
+   * The APIs of a region (WebSocket and HTTP), in Cloud Control's order. With `protocolType`, only APIs
+   * of that protocol: the filter reads each listed API's protocol (GetResource, batched), so a page may
+   * hold fewer than `first` items and the listing reads on until it has them.
+   */
+  apis: ApiConnection;
   /** Fetches any object by its `id`. Null when it does not exist; an id that is not one of ours is BAD_USER_INPUT. */
   node?: Maybe<Node>;
   /** Fetches several objects by id, in order: null for each one that does not exist, an error for each that fails. */
@@ -205,6 +358,20 @@ export type Query = {
    * `after` is an `endCursor` or edge cursor of the same listing.
    */
   routeResponses: RouteResponseConnection;
+};
+
+
+export type QueryApiArgs = {
+  apiId: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryApisArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  protocolType?: InputMaybe<ProtocolType>;
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -316,6 +483,12 @@ export type ResponseModel = {
   __typename?: 'ResponseModel';
   /** A content type such as `application/json`. */
   contentType: Scalars['String']['output'];
+  /**
+   * The model of the route response's API named `modelName`; null when the API has no such model.
+   * Found in the API's model listing, read once per API however many route responses name models:
+   * its models are read (GetResource, batched) to learn their names, unless the listing carries them.
+   */
+  model?: Maybe<Model>;
   /** The name of a model of the same API. */
   modelName: Scalars['String']['output'];
 };
@@ -339,11 +512,99 @@ export type ResponseParameterInput = {
 };
 
 /**
+ * A route of a WebSocket API (`AWS::ApiGatewayV2::Route`), read through the AWS Cloud Control API:
+ * the route key a message selects, and where its answers come from.
+ */
+export type Route = Node & {
+  __typename?: 'Route';
+  /** The API the route belongs to. */
+  api: Api;
+  /** The API the route belongs to. */
+  apiId: Scalars['String']['output'];
+  /** NONE, AWS_IAM or CUSTOM (only on `$connect`); null when unset. */
+  authorizationType?: Maybe<Scalars['String']['output']>;
+  /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
+  id: Scalars['ID']['output'];
+  /** Cloud Control's primary identifier: `ApiId|RouteId`. */
+  identifier: Scalars['String']['output'];
+  /** Selects a request model; null when unset. */
+  modelSelectionExpression?: Maybe<Scalars['String']['output']>;
+  /** The route's operation name; null when unset. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** The whole Cloud Control resource model, as AWS returns it (write-only properties are never returned). */
+  properties: Scalars['JSONObject']['output'];
+  /** The AWS region the route lives in. */
+  region: Scalars['String']['output'];
+  /** Assigned by API Gateway when the route is created. */
+  routeId: Scalars['String']['output'];
+  /** The key a message selects the route with: `$connect`, `$disconnect`, `$default` or a custom key. */
+  routeKey: Scalars['String']['output'];
+  /**
+   * The route's `$default` route response, the only one API Gateway lets a WebSocket route define;
+   * null when it has none. Found by listing the route's route responses (one ListResources call).
+   */
+  routeResponse?: Maybe<RouteResponse>;
+  /**
+   * Selects the route response to send back; null when unset. Only a route with one is two-way
+   * (`twoWay`): the responses of a one-way route are never sent.
+   */
+  routeResponseSelectionExpression?: Maybe<Scalars['String']['output']>;
+  /**
+   * The route's route responses (Relay cursor connection), as `Query.routeResponses` lists them.
+   * `first` is 1 to 100 (default 25).
+   */
+  routeResponses: RouteResponseConnection;
+  /** The integration the route sends messages to (`integrations/<id>`); null when unset. */
+  target?: Maybe<Scalars['String']['output']>;
+  /**
+   * True when `routeResponseSelectionExpression` is set: API Gateway sends the route's response back
+   * to the client. On a one-way route (false), a route response exists but is never sent.
+   */
+  twoWay: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A route of a WebSocket API (`AWS::ApiGatewayV2::Route`), read through the AWS Cloud Control API:
+ * the route key a message selects, and where its answers come from.
+ */
+export type RouteRouteResponsesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A page of routes (Relay cursor connection). Items are listed with their identifiers only; other
+ * fields are read per item (batched). An item whose fields cannot be read is null with an error at its
+ * index, and the rest of the page stands.
+ */
+export type RouteConnection = {
+  __typename?: 'RouteConnection';
+  /** The routes of this page with their cursors. */
+  edges: Array<Maybe<RouteEdge>>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Maybe<Route>>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One route of a listing, with the cursor after it. */
+export type RouteEdge = {
+  __typename?: 'RouteEdge';
+  /** Pass it as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  /** The route. */
+  node: Route;
+};
+
+/**
  * A route response of a WebSocket API in Amazon API Gateway (`AWS::ApiGatewayV2::RouteResponse`),
  * read through the AWS Cloud Control API.
  */
 export type RouteResponse = Node & {
   __typename?: 'RouteResponse';
+  /** The API this route response belongs to (no call unless its other fields are selected). */
+  api: Api;
   apiId: Scalars['String']['output'];
   /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
   id: Scalars['ID']['output'];
@@ -359,6 +620,8 @@ export type RouteResponse = Node & {
   responseModels: Array<ResponseModel>;
   /** Response parameters (headers) and whether each is required. Empty when none are set. */
   responseParameters: Array<ResponseParameter>;
+  /** The route this route response belongs to (no call unless its other fields are selected). */
+  route: Route;
   routeId: Scalars['String']['output'];
   /** Assigned by API Gateway when the route response is created. */
   routeResponseId: Scalars['String']['output'];
@@ -524,11 +787,19 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  Node: ( RouteResponseParent );
+  Node:
+    | ( ApiParent )
+    | ( ModelParent )
+    | ( RouteParent )
+    | ( RouteResponseParent )
+  ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Api: ResolverTypeWrapper<ApiParent>;
+  ApiConnection: ResolverTypeWrapper<Omit<ApiConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['ApiEdge']>>, nodes: Array<Maybe<ResolversTypes['Api']>> }>;
+  ApiEdge: ResolverTypeWrapper<Omit<ApiEdge, 'node'> & { node: ResolversTypes['Api'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CancelResourceRequestInput: CancelResourceRequestInput;
   CreateRouteResponseInput: CreateRouteResponseInput;
@@ -538,22 +809,29 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Model: ResolverTypeWrapper<ModelParent>;
+  ModelConnection: ResolverTypeWrapper<Omit<ModelConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['ModelEdge']>>, nodes: Array<Maybe<ResolversTypes['Model']>> }>;
+  ModelEdge: ResolverTypeWrapper<Omit<ModelEdge, 'node'> & { node: ResolversTypes['Model'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OperationStatus: OperationStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PatchOp: PatchOp;
   PatchOperationInput: PatchOperationInput;
+  ProtocolType: ProtocolType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ResourceOperation: ResourceOperation;
   ResourceRequest: ResolverTypeWrapper<ResourceRequestModel>;
   ResourceRequestConnection: ResolverTypeWrapper<Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ResourceRequestEdge']>, nodes: Array<ResolversTypes['ResourceRequest']> }>;
   ResourceRequestEdge: ResolverTypeWrapper<Omit<ResourceRequestEdge, 'node'> & { node: ResolversTypes['ResourceRequest'] }>;
   ResourceRequestPayload: ResolverTypeWrapper<Omit<ResourceRequestPayload, 'request'> & { request: ResolversTypes['ResourceRequest'] }>;
-  ResponseModel: ResolverTypeWrapper<ResponseModel>;
+  ResponseModel: ResolverTypeWrapper<ResponseModelParent>;
   ResponseModelInput: ResponseModelInput;
   ResponseParameter: ResolverTypeWrapper<ResponseParameter>;
   ResponseParameterInput: ResponseParameterInput;
+  Route: ResolverTypeWrapper<RouteParent>;
+  RouteConnection: ResolverTypeWrapper<Omit<RouteConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['RouteEdge']>>, nodes: Array<Maybe<ResolversTypes['Route']>> }>;
+  RouteEdge: ResolverTypeWrapper<Omit<RouteEdge, 'node'> & { node: ResolversTypes['Route'] }>;
   RouteResponse: ResolverTypeWrapper<RouteResponseParent>;
   RouteResponseChanges: RouteResponseChanges;
   RouteResponseConnection: ResolverTypeWrapper<Omit<RouteResponseConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['RouteResponseEdge']>>, nodes: Array<Maybe<ResolversTypes['RouteResponse']>> }>;
@@ -566,6 +844,9 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Api: ApiParent;
+  ApiConnection: Omit<ApiConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['ApiEdge']>>, nodes: Array<Maybe<ResolversParentTypes['Api']>> };
+  ApiEdge: Omit<ApiEdge, 'node'> & { node: ResolversParentTypes['Api'] };
   Boolean: Scalars['Boolean']['output'];
   CancelResourceRequestInput: CancelResourceRequestInput;
   CreateRouteResponseInput: CreateRouteResponseInput;
@@ -575,6 +856,9 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   JSONObject: Scalars['JSONObject']['output'];
+  Model: ModelParent;
+  ModelConnection: Omit<ModelConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['ModelEdge']>>, nodes: Array<Maybe<ResolversParentTypes['Model']>> };
+  ModelEdge: Omit<ModelEdge, 'node'> & { node: ResolversParentTypes['Model'] };
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
@@ -584,10 +868,13 @@ export type ResolversParentTypes = {
   ResourceRequestConnection: Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ResourceRequestEdge']>, nodes: Array<ResolversParentTypes['ResourceRequest']> };
   ResourceRequestEdge: Omit<ResourceRequestEdge, 'node'> & { node: ResolversParentTypes['ResourceRequest'] };
   ResourceRequestPayload: Omit<ResourceRequestPayload, 'request'> & { request: ResolversParentTypes['ResourceRequest'] };
-  ResponseModel: ResponseModel;
+  ResponseModel: ResponseModelParent;
   ResponseModelInput: ResponseModelInput;
   ResponseParameter: ResponseParameter;
   ResponseParameterInput: ResponseParameterInput;
+  Route: RouteParent;
+  RouteConnection: Omit<RouteConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['RouteEdge']>>, nodes: Array<Maybe<ResolversParentTypes['Route']>> };
+  RouteEdge: Omit<RouteEdge, 'node'> & { node: ResolversParentTypes['Route'] };
   RouteResponse: RouteResponseParent;
   RouteResponseChanges: RouteResponseChanges;
   RouteResponseConnection: Omit<RouteResponseConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['RouteResponseEdge']>>, nodes: Array<Maybe<ResolversParentTypes['RouteResponse']>> };
@@ -596,6 +883,33 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   UpdateRouteResponseInput: UpdateRouteResponseInput;
+};
+
+export type ApiResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Api'] = ResolversParentTypes['Api']> = {
+  apiEndpoint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, Partial<ApiModelsArgs>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  protocolType?: Resolver<Maybe<ResolversTypes['ProtocolType']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeSelectionExpression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  routes?: Resolver<ResolversTypes['RouteConnection'], ParentType, ContextType, Partial<ApiRoutesArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ApiConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiConnection'] = ResolversParentTypes['ApiConnection']> = {
+  edges?: Resolver<Array<Maybe<ResolversTypes['ApiEdge']>>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Api']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ApiEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ApiEdge'] = ResolversParentTypes['ApiEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -610,6 +924,32 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'JSONObject';
 }
 
+export type ModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
+  api?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
+  apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  schema?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ModelConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelConnection'] = ResolversParentTypes['ModelConnection']> = {
+  edges?: Resolver<Array<Maybe<ResolversTypes['ModelEdge']>>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Model']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ModelEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ModelEdge'] = ResolversParentTypes['ModelEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   cancelResourceRequest?: Resolver<ResolversTypes['ResourceRequestPayload'], ParentType, ContextType, RequireFields<MutationCancelResourceRequestArgs, 'input'>>;
   createRouteResponse?: Resolver<ResolversTypes['RouteResponsePayload'], ParentType, ContextType, RequireFields<MutationCreateRouteResponseArgs, 'input'>>;
@@ -618,7 +958,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'RouteResponse', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Api' | 'Model' | 'Route' | 'RouteResponse', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -629,6 +969,8 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  api?: Resolver<Maybe<ResolversTypes['Api']>, ParentType, ContextType, RequireFields<QueryApiArgs, 'apiId'>>;
+  apis?: Resolver<ResolversTypes['ApiConnection'], ParentType, ContextType, Partial<QueryApisArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   resourceRequest?: Resolver<Maybe<ResolversTypes['ResourceRequest']>, ParentType, ContextType, RequireFields<QueryResourceRequestArgs, 'requestToken'>>;
@@ -669,6 +1011,7 @@ export type ResourceRequestPayloadResolvers<ContextType = GatewayContext, Parent
 
 export type ResponseModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResponseModel'] = ResolversParentTypes['ResponseModel']> = {
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
   modelName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -677,7 +1020,39 @@ export type ResponseParameterResolvers<ContextType = GatewayContext, ParentType 
   required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type RouteResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Route'] = ResolversParentTypes['Route']> = {
+  api?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
+  apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorizationType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  modelSelectionExpression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType>;
+  routeResponseSelectionExpression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  routeResponses?: Resolver<ResolversTypes['RouteResponseConnection'], ParentType, ContextType, Partial<RouteRouteResponsesArgs>>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  twoWay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RouteConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteConnection'] = ResolversParentTypes['RouteConnection']> = {
+  edges?: Resolver<Array<Maybe<ResolversTypes['RouteEdge']>>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Route']>>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type RouteEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteEdge'] = ResolversParentTypes['RouteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Route'], ParentType, ContextType>;
+};
+
 export type RouteResponseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteResponse'] = ResolversParentTypes['RouteResponse']> = {
+  api?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
   apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -686,6 +1061,7 @@ export type RouteResponseResolvers<ContextType = GatewayContext, ParentType exte
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   responseModels?: Resolver<Array<ResolversTypes['ResponseModel']>, ParentType, ContextType>;
   responseParameters?: Resolver<Array<ResolversTypes['ResponseParameter']>, ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['Route'], ParentType, ContextType>;
   routeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   routeResponseId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   routeResponseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -713,9 +1089,15 @@ export type SubscriptionResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type Resolvers<ContextType = GatewayContext> = {
+  Api?: ApiResolvers<ContextType>;
+  ApiConnection?: ApiConnectionResolvers<ContextType>;
+  ApiEdge?: ApiEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
+  Model?: ModelResolvers<ContextType>;
+  ModelConnection?: ModelConnectionResolvers<ContextType>;
+  ModelEdge?: ModelEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -726,6 +1108,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   ResourceRequestPayload?: ResourceRequestPayloadResolvers<ContextType>;
   ResponseModel?: ResponseModelResolvers<ContextType>;
   ResponseParameter?: ResponseParameterResolvers<ContextType>;
+  Route?: RouteResolvers<ContextType>;
+  RouteConnection?: RouteConnectionResolvers<ContextType>;
+  RouteEdge?: RouteEdgeResolvers<ContextType>;
   RouteResponse?: RouteResponseResolvers<ContextType>;
   RouteResponseConnection?: RouteResponseConnectionResolvers<ContextType>;
   RouteResponseEdge?: RouteResponseEdgeResolvers<ContextType>;

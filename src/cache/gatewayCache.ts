@@ -1,8 +1,8 @@
 // The cache as the configuration asks for it: none (CACHE_TTL_MS unset), in memory, or in Redis
 // (each call bounded by REDIS_TIMEOUT_MS).
-import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../cloudcontrol/facade.js";
 import type { GatewayLogger } from "../errors.js";
-import type { RouteResponseModel } from "../routeResponses/index.js";
+import type { ResourceModel } from "../resourceTypes/index.js";
 import { withRouteResponseCache } from "./cachedCloudControl.js";
 import type { CacheConfig } from "./config.js";
 import type { RouteResponseCache } from "./routeResponseCache.js";
@@ -11,9 +11,9 @@ import { memoryStore, redisStore } from "./store.js";
 
 export interface GatewayCache {
   /** The facade with the cache in front of it, or the facade itself when there is no cache. */
-  wrap(cloudControl: RouteResponseCloudControl): RouteResponseCloudControl;
+  wrap(cloudControl: CloudControlFacade): CloudControlFacade;
   /** Undefined when there is no cache. */
-  readonly cache: RouteResponseCache<RouteResponseModel> | undefined;
+  readonly cache: RouteResponseCache<ResourceModel> | undefined;
   close(): Promise<void>;
 }
 
@@ -31,6 +31,6 @@ export function createGatewayCache(settings: CacheConfig, logger: GatewayLogger)
           onError: (error) => onError("Redis (the route response cache) failed; reads go to Cloud Control until it answers", error),
           onRecovered: () => logger.info("Redis (the route response cache) answers again"),
         });
-  const cache = createRouteResponseCache<RouteResponseModel>({ store, ttlMs, onError, retryMs: settings.redisTimeoutMs });
+  const cache = createRouteResponseCache<ResourceModel>({ store, ttlMs, onError, retryMs: settings.redisTimeoutMs });
   return { wrap: (cloudControl) => withRouteResponseCache(cloudControl, cache, ttlMs), cache, close: () => cache.close() };
 }

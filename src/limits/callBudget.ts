@@ -2,7 +2,7 @@
 // the budget fails with BAD_USER_INPUT before it is made. The estimate (cost.ts) refuses most
 // expensive operations up front; this holds the limit when the estimate is wrong (a listing whose
 // pages are smaller than assumed, a future field the estimate does not know).
-import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../cloudcontrol/facade.js";
 import { ErrorCode, GatewayError } from "../errors.js";
 import { LimitExceededError } from "./errors.js";
 
@@ -44,18 +44,16 @@ export function createCallBudget(limit: number, isOpen: () => boolean = () => tr
   };
 }
 
-type Facade = RouteResponseCloudControl;
-
 /** The facade with every method spending from `budget` first (a refused call is a rejected promise). */
-export function withCallBudget(inner: Facade, budget: CallBudget): Facade {
+export function withCallBudget(inner: CloudControlFacade, budget: CallBudget): CloudControlFacade {
   return {
-    getRouteResponse: async (...args: Parameters<Facade["getRouteResponse"]>) => (budget.spend(), inner.getRouteResponse(...args)),
-    listRouteResponses: async (...args: Parameters<Facade["listRouteResponses"]>) => (budget.spend(), inner.listRouteResponses(...args)),
-    createRouteResponse: async (...args: Parameters<Facade["createRouteResponse"]>) => (budget.spend(), inner.createRouteResponse(...args)),
-    updateRouteResponse: async (...args: Parameters<Facade["updateRouteResponse"]>) => (budget.spend(), inner.updateRouteResponse(...args)),
-    deleteRouteResponse: async (...args: Parameters<Facade["deleteRouteResponse"]>) => (budget.spend(), inner.deleteRouteResponse(...args)),
-    getRequestStatus: async (...args: Parameters<Facade["getRequestStatus"]>) => (budget.spend(), inner.getRequestStatus(...args)),
-    listRequests: async (...args: Parameters<Facade["listRequests"]>) => (budget.spend(), inner.listRequests(...args)),
-    cancelRequest: async (...args: Parameters<Facade["cancelRequest"]>) => (budget.spend(), inner.cancelRequest(...args)),
+    getResource: async (type, region, identifier) => (budget.spend(), inner.getResource(type, region, identifier)),
+    listResources: async (type, region, parent, nextToken) => (budget.spend(), inner.listResources(type, region, parent, nextToken)),
+    createResource: async (...args) => (budget.spend(), inner.createResource(...args)),
+    updateResource: async (...args) => (budget.spend(), inner.updateResource(...args)),
+    deleteResource: async (...args) => (budget.spend(), inner.deleteResource(...args)),
+    getRequestStatus: async (...args) => (budget.spend(), inner.getRequestStatus(...args)),
+    listRequests: async (...args) => (budget.spend(), inner.listRequests(...args)),
+    cancelRequest: async (...args) => (budget.spend(), inner.cancelRequest(...args)),
   };
 }

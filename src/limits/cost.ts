@@ -4,10 +4,12 @@
 // (ListResources' page size); the call budget (callBudget.ts) holds the line at run time either way.
 //
 // The cost of each root field mirrors its resolver:
-//   routeResponse, node                       1 GetResource
-//   nodes(ids)                                one GetResource per id
-//   routeResponses(first: N)                  ListResources pages, plus N GetResource when the items
-//                                             select anything beyond their identifier fields
+//   routeResponse, api, node                  1 GetResource, plus what its selection costs
+//   nodes(ids)                                one GetResource per id, plus what each selection costs
+//   routeResponses, apis (first: N)           ListResources pages, plus N GetResource when the items
+//                                             select anything beyond their identifier fields, plus
+//                                             N times what each item's selection costs
+//   (the selections of resources are costed by graphCost.ts from each type's table of fields)
 //   resourceRequest                           1, plus 1 when its routeResponse is selected
 //   resourceRequests(first: N)                up to 10 ListResourceRequests pages, plus N when the
 //                                             items' routeResponse is selected
@@ -25,28 +27,41 @@ import { Kind } from "graphql";
 import type { DocumentNode, FieldNode, OperationDefinitionNode, SelectionSetNode, ValueNode } from "graphql";
 import type { DocumentFragments } from "./fragments.js";
 import { fragmentsOf, summariseFragments, sumOverFields } from "./fragments.js";
+import type { GraphCost, GraphCounter } from "./graphCost.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, createGraphCounter, mergeGraphCosts, rootCalls } from "./graphCost.js";
 import { saturatingAdd, saturatingMultiply } from "./saturating.js";
 
 export interface CostOptions {
   /** Status polls one `wait: true` write may make (maxWaitPolls of the WAIT_* settings). */
   waitPolls: number;
+  /** The resource graph's fields (each type's table, see graphCost.ts), added to the route responses' own. */
+  graph?: GraphCost;
 }
 
-const DEFAULT_PAGE_SIZE = 25;
-const MAX_PAGE_SIZE = 100;
-/** ListResources has no page size parameter (it is "reserved"); AWS's handlers answer about this many per page. */
-const ASSUMED_LIST_PAGE_SIZE = 20;
 /** resourceRequests reads at most this many pages per query (MAX_PAGES_PER_QUERY in its resolver). */
 const REQUEST_SCAN_PAGES = 10;
-/** Fields every list item carries: selecting only these needs no GetResource. */
-const IDENTITY_FIELDS: ReadonlySet<string> = new Set(["id", "identifier", "region", "apiId", "routeId", "routeResponseId", "__typename"]);
 const FREE_FIELDS: ReadonlySet<string> = new Set(["__schema", "__type", "__typename"]);
-/** A path step matching any field but the identity fields (no GraphQL name contains `*`). */
-const MODEL_FIELD = "*";
+
+/** The root fields of route responses and nodes, and the fields every route response carries. */
+const ROUTE_RESPONSE_GRAPH: GraphCost = {
+  Query: {
+    otherwise: "free",
+    fields: {
+      routeResponse: { reads: "object", of: "RouteResponse", calls: 1, loadsModel: true },
+      routeResponses: { reads: "connection", of: "RouteResponse" },
+      node: { reads: "node", calls: 1 },
+    },
+  },
+  RouteResponse: {
+    otherwise: "model",
+    node: true,
+    fields: Object.fromEntries(["id", "identifier", "region", "apiId", "routeId", "routeResponseId"].map((name) => [name, { reads: "free" }])),
+  },
+};
 
 type Variables = Readonly<Record<string, unknown>>;
 
-const matches = (field: FieldNode, step: string): boolean => (step === MODEL_FIELD ? !IDENTITY_FIELDS.has(field.name.value) : field.name.value === step);
+const matches = (field: FieldNode, step: string): boolean => field.name.value === step;
 
 /**
  * Counts the fields reached by following a path of field names from a selection set: every alias
@@ -126,22 +141,15 @@ function inputOf(field: FieldNode, variables: Variables): Record<string, unknown
   return typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
 }
 
-function rootFieldCost(field: FieldNode, fields: FieldCounter, variables: Variables, options: CostOptions): number {
+function rootFieldCost(field: FieldNode, fields: FieldCounter, graph: () => GraphCounter, graphRoots: ReadonlySet<string>, variables: Variables, options: CostOptions): number {
   const name = field.name.value;
   if (FREE_FIELDS.has(name)) return 0;
   const count = (...path: string[]): number => fields.count(field.selectionSet, path);
+  if (graphRoots.has(name)) return rootCalls(graph().field(field, "Query"));
   switch (name) {
-    case "routeResponse":
-    case "node":
-      return 1;
     case "nodes": {
       const ids = argument(field, "ids", variables);
-      return Array.isArray(ids) ? ids.length : 1;
-    }
-    case "routeResponses": {
-      const first = pageSize(argument(field, "first", variables));
-      const selectsModel = count("nodes", MODEL_FIELD) > 0 || count("edges", "node", MODEL_FIELD) > 0;
-      return 1 + Math.ceil(first / ASSUMED_LIST_PAGE_SIZE) + (selectsModel ? first : 0);
+      return saturatingMultiply(Array.isArray(ids) ? ids.length : 1, rootCalls(graph().field(field, "Query", { reads: "node", calls: 1 })));
     }
     case "resourceRequest":
       return saturatingAdd(1, count("routeResponse"));
@@ -179,8 +187,18 @@ export function estimateCost(document: DocumentNode, operation: OperationDefinit
   }
   Object.assign(values, variables ?? {});
   const fields = new FieldCounter(fragments);
+  const graphCost = options.graph === undefined ? ROUTE_RESPONSE_GRAPH : mergeGraphCosts(ROUTE_RESPONSE_GRAPH, options.graph);
+  const graphRoots = new Set(Object.keys(graphCost.Query?.fields ?? {}));
+  let counter: GraphCounter | undefined;
+  const graph = (): GraphCounter =>
+    (counter ??= createGraphCounter(
+      graphCost,
+      fragments,
+      (field) => pageSize(argument(field, "first", values)),
+      (field, name) => argument(field, name, values) != null,
+    ));
   // Each root field's cost once; a fragment spread at the root adds its fields' costs.
-  const rootCost = (field: FieldNode): number => rootFieldCost(field, fields, values, options);
+  const rootCost = (field: FieldNode): number => rootFieldCost(field, fields, graph, graphRoots, values, options);
   const fragmentCosts = summariseFragments<number>(fragments, (fragment, known) => sumOverFields(fragment.selectionSet, rootCost, (name) => known.get(name) ?? 0));
   return sumOverFields(operation.selectionSet, rootCost, (name) => fragmentCosts.get(name) ?? 0);
 }

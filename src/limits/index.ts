@@ -5,6 +5,8 @@ export { DEFAULT_LIMITS, readLimitsConfig } from "./config.js";
 export type { LimitsConfig } from "./config.js";
 export { estimateCost, maxWaitPolls } from "./cost.js";
 export type { CostOptions } from "./cost.js";
+export { mergeGraphCosts } from "./graphCost.js";
+export type { FieldCost, GraphCost, KindCost } from "./graphCost.js";
 export { maxDepthRule } from "./depth.js";
 export { LimitExceededError } from "./errors.js";
 export { checkSelections } from "./selections.js";

@@ -1,34 +1,44 @@
 // DataLoaders for one GraphQL request. Make a new set per request (context.ts): their caches hold
 // what this request saw, and must not serve another caller's request.
-import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../cloudcontrol/facade.js";
+import { Semaphore } from "../pacing/index.js";
+import { routeResponseType } from "../resourceTypes/index.js";
+import type { RouteResponseIdentity } from "../resourceTypes/index.js";
 import type { ResourceRequestLoader } from "./resourceRequestLoader.js";
 import { createResourceRequestLoader } from "./resourceRequestLoader.js";
-import type { RouteResponseLoader } from "./routeResponseLoader.js";
-import { createRouteResponseLoader } from "./routeResponseLoader.js";
-import { Semaphore } from "../pacing/index.js";
+import type { ResourceLoader, ResourceLoaders } from "./resourceLoaders.js";
+import { createResourceLoaders } from "./resourceLoaders.js";
 
 export interface GatewayLoaders {
-  routeResponse: RouteResponseLoader;
+  /** Every resource type's loaders (GetResource, listing pages, whole listings). */
+  resources: ResourceLoaders;
+  /** The route responses' GetResource loader (`resources.of(routeResponseType).get`). */
+  routeResponse: ResourceLoader<RouteResponseIdentity>;
   resourceRequest: ResourceRequestLoader;
 }
 
-/** Told the size of every batch a loader dispatches (the dataloader_batch_size metric). */
-export type LoaderBatchObserver = (loader: keyof GatewayLoaders, size: number) => void;
+/**
+ * Told the size of every batch a loader dispatches (the dataloader_batch_size metric): `resourceRequest`,
+ * or a type's loader (`routeResponse`, `route`, ...) and its listing pages (`routePages`, ...).
+ */
+export type LoaderBatchObserver = (loader: string, size: number) => void;
 
 /** `concurrency` bounds the Cloud Control calls this request's loaders have in flight together. */
 export function createLoaders(
-  cloudControl: Pick<RouteResponseCloudControl, "getRouteResponse" | "getRequestStatus">,
+  cloudControl: Pick<CloudControlFacade, "getResource" | "listResources" | "getRequestStatus">,
   concurrency: number,
   onBatch?: LoaderBatchObserver,
 ): GatewayLoaders {
   const semaphore = new Semaphore(concurrency);
+  const resources = createResourceLoaders(cloudControl, semaphore, onBatch);
   return {
-    routeResponse: createRouteResponseLoader(cloudControl, semaphore, onBatch && ((size) => onBatch("routeResponse", size))),
+    resources,
+    routeResponse: resources.of(routeResponseType).get,
     resourceRequest: createResourceRequestLoader(cloudControl, semaphore, onBatch && ((size) => onBatch("resourceRequest", size))),
   };
 }
 
-export { routeResponseCacheKey } from "./routeResponseLoader.js";
-export type { RouteResponseKey, RouteResponseLoader } from "./routeResponseLoader.js";
+export { loaderName } from "./resourceLoaders.js";
+export type { PageLoader, ResourceLoader, ResourceLoaders, TypeLoaders } from "./resourceLoaders.js";
 export { resourceRequestCacheKey } from "./resourceRequestLoader.js";
 export type { ResourceRequestKey, ResourceRequestLoader } from "./resourceRequestLoader.js";

@@ -2,7 +2,7 @@
 // asked twice costs one GetResourceRequestStatus, and writes prime what they answered.
 import DataLoader from "dataloader";
 import type { ResourceRequestModel } from "../cloudcontrol/resourceRequest.js";
-import type { RouteResponseCloudControl } from "../cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../cloudcontrol/facade.js";
 import { parallelBatch } from "./batchLoad.js";
 import type { Semaphore } from "../pacing/index.js";
 
@@ -16,7 +16,7 @@ export type ResourceRequestLoader = DataLoader<ResourceRequestKey, ResourceReque
 export const resourceRequestCacheKey = (key: ResourceRequestKey): string => `${key.region}/${key.requestToken}`;
 
 export function createResourceRequestLoader(
-  cloudControl: Pick<RouteResponseCloudControl, "getRequestStatus">,
+  cloudControl: Pick<CloudControlFacade, "getRequestStatus">,
   semaphore: Semaphore,
   onBatch?: (size: number) => void,
 ): ResourceRequestLoader {

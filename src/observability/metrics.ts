@@ -64,7 +64,7 @@ export function createMetrics() {
     }),
     loaderBatchSize: new Histogram({
       name: "dataloader_batch_size",
-      help: "Keys per loader batch (routeResponse, resourceRequest).",
+      help: "Keys per loader batch (resourceRequest, and per resource type its GetResource and listing pages: routeResponse, routeResponsePages, route, ...).",
       labelNames: ["loader"] as const,
       buckets: [1, 2, 5, 10, 20, 50, 100],
       registers,

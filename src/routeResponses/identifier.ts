@@ -1,77 +1,30 @@
 // Cloud Control's primary identifier of AWS::ApiGatewayV2::RouteResponse: `[ApiId, RouteId,
-// RouteResponseId]`, as a string the three values in that order joined by `|` (reference §1).
-// Every id a caller sends (arguments, mutation inputs, the parts of a node id) is checked here
-// against the shape API Gateway issues, before any AWS call: an id that AWS could never have issued
-// would only reach Cloud Control to fail there, and a `|`, a `/` or a control character in it
-// would change what the identifier addresses.
-import { badUserInput } from "../errors.js";
+// RouteResponseId]`, as a string the three values in that order joined by `|` (reference §1). The
+// codec is the type's descriptor's (src/resourceTypes/); these are the route response names for it.
+import type { RouteIdentity, RouteResponseIdentity } from "../resourceTypes/index.js";
+import { routeResponseType, routeType } from "../resourceTypes/index.js";
 
-export const ROUTE_RESPONSE_TYPE_NAME = "AWS::ApiGatewayV2::RouteResponse";
+export { MAX_ID_LENGTH, checkIdentifierPart } from "../resourceTypes/index.js";
+export type { RouteResponseIdentity } from "../resourceTypes/index.js";
+
+export const ROUTE_RESPONSE_TYPE_NAME = routeResponseType.typeName;
 
 /** The route a route response belongs to: what ListResources needs as its ResourceModel. */
-export interface RouteRef {
-  apiId: string;
-  routeId: string;
-}
-
-export interface RouteResponseIdentity extends RouteRef {
-  routeResponseId: string;
-}
-
-const SEPARATOR = "|";
-
-/**
- * The shape of an API Gateway id. API Gateway generates its ids from lower-case letters and digits,
- * ten of them for an API and fewer for what lives under it; AWS's own examples show `aabbccddee`
- * for an API, `1122334` for a route and `abcdef` for a route response. The registry schemas declare
- * plain strings, and the emulator issues the same alphabet (10 for APIs, 7 for the others). The
- * check takes 1 to 32 of those characters: every id AWS issues, with room should API Gateway
- * lengthen them, and nothing hostile, since no separator, path, white space, control character,
- * bidi override, emoji or lone surrogate is a lower-case ASCII letter or digit. Upper case is
- * refused too: API Gateway never issues it, so such an id could only name nothing.
- */
-const ID_PATTERN = /^[a-z0-9]+$/;
-export const MAX_ID_LENGTH = 32;
-
-/** An id of the right shape, for the messages. */
-const EXAMPLE_ID = "a1b2c3d4e5";
-
-/**
- * Throws BAD_USER_INPUT, naming `argumentName`, unless `value` has the shape of an API Gateway id.
- * The message never repeats the value: it may hold characters that mislead when displayed.
- */
-export function checkIdentifierPart(argumentName: string, value: string): string {
-  if (value.length === 0) throw badUserInput(`${argumentName} must not be empty.`);
-  if (value.length > MAX_ID_LENGTH) {
-    throw badUserInput(`${argumentName} is ${value.length} characters long; an API Gateway id has at most ${MAX_ID_LENGTH}.`);
-  }
-  if (!ID_PATTERN.test(value)) {
-    throw badUserInput(`${argumentName} must be an API Gateway id: lower-case letters a-z and digits 0-9 only, such as ${EXAMPLE_ID}.`);
-  }
-  return value;
-}
-
-/** `prefix` names where the fields are (`input` for a mutation's input object). */
-const named = (prefix: string | undefined, field: string): string => (prefix === undefined ? field : `${prefix}.${field}`);
+export type RouteRef = RouteIdentity;
 
 export function checkRouteRef(ref: RouteRef, prefix?: string): RouteRef {
-  return { apiId: checkIdentifierPart(named(prefix, "apiId"), ref.apiId), routeId: checkIdentifierPart(named(prefix, "routeId"), ref.routeId) };
+  return routeType.checkIdentity(ref, prefix);
 }
 
 export function checkRouteResponseIdentity(identity: RouteResponseIdentity, prefix?: string): RouteResponseIdentity {
-  return { ...checkRouteRef(identity, prefix), routeResponseId: checkIdentifierPart(named(prefix, "routeResponseId"), identity.routeResponseId) };
+  return routeResponseType.checkIdentity(identity, prefix);
 }
 
 export function formatRouteResponseIdentifier(identity: RouteResponseIdentity): string {
-  return [identity.apiId, identity.routeId, identity.routeResponseId].join(SEPARATOR);
+  return routeResponseType.formatIdentifier(identity);
 }
 
 /** Parses `ApiId|RouteId|RouteResponseId`; throws BAD_USER_INPUT when it is not one. */
 export function parseRouteResponseIdentifier(identifier: string): RouteResponseIdentity {
-  const parts = identifier.split(SEPARATOR);
-  if (parts.length !== 3) {
-    throw badUserInput(`A route response identifier has three parts, ApiId|RouteId|RouteResponseId; got ${parts.length}.`);
-  }
-  const [apiId = "", routeId = "", routeResponseId = ""] = parts;
-  return checkRouteResponseIdentity({ apiId, routeId, routeResponseId });
+  return routeResponseType.parseIdentifier(identifier);
 }

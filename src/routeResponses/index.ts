@@ -16,7 +16,7 @@ export {
   responseParametersOf,
   routeResponseParent,
 } from "./model.js";
-export type { ResponseModelEntry, ResponseParameterEntry, RouteResponseModel, RouteResponseParent } from "./model.js";
+export type { ResponseModelEntry, ResponseModelParent, ResponseParameterEntry, RouteResponseModel, RouteResponseParent } from "./model.js";
 export { desiredStateOf, propertyChangesOf } from "./changes.js";
 export type { NewRouteResponse, RouteResponseChanges } from "./changes.js";
 export { PatchOpName, checkRawPatch, patchForChanges } from "./patch.js";

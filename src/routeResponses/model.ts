@@ -1,39 +1,23 @@
 // The backing models of the GraphQL RouteResponse type (codegen's mapper): field resolvers receive
-// these, never the GraphQL shape.
-import type { RouteResponseIdentity } from "./identifier.js";
-import { formatRouteResponseIdentifier } from "./identifier.js";
+// these, never the GraphQL shape. They are the generic resource models (src/resourceTypes/) with the
+// route response's identity.
+import type { ResourceModel, ResourceParent, RouteResponseIdentity } from "../resourceTypes/index.js";
+import { parentOfIdentity, routeResponseType } from "../resourceTypes/index.js";
+
+export { parentOfModel } from "../resourceTypes/index.js";
 
 /** A route response as GetResource returns it: the full Cloud Control model. */
-export interface RouteResponseModel extends RouteResponseIdentity {
-  region: string;
-  identifier: string;
-  /** The parsed `ResourceDescription.Properties`. */
-  properties: Record<string, unknown>;
-}
+export type RouteResponseModel = ResourceModel<RouteResponseIdentity>;
 
 /**
  * What a RouteResponse field resolves from. Identifier fields are always known; `model` is known when
  * the route response was read with GetResource. List items carry no model: ListResources returns
  * "some or all" properties (reference §2), so their other fields are read through the loader.
  */
-export interface RouteResponseParent extends RouteResponseIdentity {
-  region: string;
-  identifier: string;
-  model?: RouteResponseModel;
-}
+export type RouteResponseParent = ResourceParent<RouteResponseIdentity>;
 
 export function routeResponseParent(region: string, identity: RouteResponseIdentity): RouteResponseParent {
-  return {
-    region,
-    identifier: formatRouteResponseIdentifier(identity),
-    apiId: identity.apiId,
-    routeId: identity.routeId,
-    routeResponseId: identity.routeResponseId,
-  };
-}
-
-export function parentOfModel(model: RouteResponseModel): RouteResponseParent {
-  return { ...routeResponseParent(model.region, model), model };
+  return parentOfIdentity(routeResponseType, region, identity);
 }
 
 /** The property names of the type's registry schema (`additionalProperties: false`). */
@@ -48,13 +32,22 @@ export const RouteResponseProperty = {
 } as const;
 export type RouteResponseProperty = (typeof RouteResponseProperty)[keyof typeof RouteResponseProperty];
 
-export const CREATE_ONLY_PROPERTIES: ReadonlySet<string> = new Set([RouteResponseProperty.ApiId, RouteResponseProperty.RouteId]);
-export const READ_ONLY_PROPERTIES: ReadonlySet<string> = new Set([RouteResponseProperty.RouteResponseId]);
-export const KNOWN_PROPERTIES: ReadonlySet<string> = new Set(Object.values(RouteResponseProperty));
+export const CREATE_ONLY_PROPERTIES: ReadonlySet<string> = routeResponseType.createOnly;
+export const READ_ONLY_PROPERTIES: ReadonlySet<string> = routeResponseType.readOnly;
+export const KNOWN_PROPERTIES: ReadonlySet<string> = routeResponseType.properties;
 
 export interface ResponseModelEntry {
   contentType: string;
   modelName: string;
+}
+
+/**
+ * What a ResponseModel field resolves from (codegen's mapper): the entry, and where its route
+ * response lives, since a model name means a model of the same API.
+ */
+export interface ResponseModelParent extends ResponseModelEntry {
+  region: string;
+  apiId: string;
 }
 
 export interface ResponseParameterEntry {

@@ -4,7 +4,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { DEMO_API_ID, DEMO_ROUTES, DEMO_ROUTE_RESPONSES } from "../../src/emulator/demoSeed.js";
-import type { RouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import { startTestEmulator } from "../support/emulator.js";
 import { codesOf, startTestGateway } from "./harness.js";
@@ -152,18 +152,18 @@ describe("error codes", () => {
   });
 
   it("INTERNAL_SERVER_ERROR: a bug answers a fixed message, logged but never sent", async () => {
-    const broken: RouteResponseCloudControl = {
-      getRouteResponse: async () => {
+    const broken: CloudControlFacade = {
+      getResource: async () => {
         throw new TypeError("secret detail: cannot read properties of undefined");
       },
-      listRouteResponses: async () => ({ identities: [], nextToken: null }),
-      createRouteResponse: async () => {
+      listResources: async () => ({ items: [], nextToken: null }),
+      createResource: async () => {
         throw new Error("unused");
       },
-      updateRouteResponse: async () => {
+      updateResource: async () => {
         throw new Error("unused");
       },
-      deleteRouteResponse: async () => {
+      deleteResource: async () => {
         throw new Error("unused");
       },
       getRequestStatus: async () => null,

@@ -2,7 +2,7 @@
 // HTTP with fetch. Everything started here is closed by node:test's `after` when the file is done.
 import { after } from "node:test";
 import type { RunningEmulator, SeedDocument, SeedResource } from "../../src/emulator/index.js";
-import type { RouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import type { ConfigOverrides, ResolvedGatewayConfig } from "../../src/config.js";
 import { loadConfig, withConfig, withDefaultRegion } from "../../src/config.js";
 import type { GatewayLogger } from "../../src/errors.js";
@@ -56,9 +56,11 @@ export interface TestGatewayOptions {
   /** Settings over the harness's, section by section (`{ cloudControl: { maxAttempts: 3 } }`). */
   config?: ConfigOverrides<ResolvedGatewayConfig>;
   credentials?: { accessKeyId: string; secretAccessKey: string };
-  cloudControl?: RouteResponseCloudControl;
+  cloudControl?: CloudControlFacade;
   /** How long close() lets requests finish before cutting connections (the server's default otherwise). */
   drainTimeoutMs?: number;
+  /** The gateway trusts listings to return full models (with an emulator started with listFullModels). */
+  listedModelsComplete?: boolean;
 }
 
 /** The emulator in process, or any Cloud Control endpoint (an emulator child process). */
@@ -77,7 +79,13 @@ export async function startTestGateway(emulator: Pick<RunningEmulator, "url">, o
   });
   const config = withConfig(harness, options.config ?? {});
   const logger = new RecordingLogger();
-  const gateway = createGateway({ config, credentials: options.credentials ?? TEST_CREDENTIALS, logger, cloudControl: options.cloudControl });
+  const gateway = createGateway({
+    config,
+    credentials: options.credentials ?? TEST_CREDENTIALS,
+    logger,
+    cloudControl: options.cloudControl,
+    listedModelsComplete: options.listedModelsComplete,
+  });
   const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0, drainTimeoutMs: options.drainTimeoutMs });
   after(() => http.close());
   return {

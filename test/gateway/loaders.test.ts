@@ -2,8 +2,10 @@
 // how many ran at once, and what is cached.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
+import type { CloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import { ErrorCode, GatewayError } from "../../src/errors.js";
 import { createLoaders } from "../../src/loaders/index.js";
+import type { ResourceTypeDescriptor } from "../../src/resourceTypes/index.js";
 import type { RouteResponseModel } from "../../src/routeResponses/index.js";
 
 /** A fake GetResource: records calls and the most in flight; `fail` decides per call. */
@@ -11,7 +13,7 @@ function fakeCloudControl(fail: (identifier: string, call: number) => Error | nu
   const calls: string[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
-  const getRouteResponse = async (region: string, identifier: string): Promise<RouteResponseModel | null> => {
+  const getRouteResponse = async (_type: ResourceTypeDescriptor, region: string, identifier: string): Promise<RouteResponseModel | null> => {
     calls.push(`${region}/${identifier}`);
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -23,7 +25,15 @@ function fakeCloudControl(fail: (identifier: string, call: number) => Error | nu
     const [apiId = "", routeId = "", routeResponseId = ""] = identifier.split("|");
     return { region, identifier, apiId, routeId, routeResponseId, properties: { RouteResponseKey: "$default" } };
   };
-  return { calls, stats: () => ({ maxInFlight }), facade: { getRouteResponse, getRequestStatus: async () => null } };
+  return {
+    calls,
+    stats: () => ({ maxInFlight }),
+    facade: {
+      getResource: getRouteResponse as unknown as CloudControlFacade["getResource"],
+      listResources: async () => ({ items: [], nextToken: null }),
+      getRequestStatus: async () => null,
+    },
+  };
 }
 
 describe("routeResponse loader", () => {

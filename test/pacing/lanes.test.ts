@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import type { TestContext } from "node:test";
 import { isAwsRegion } from "../../src/cloudcontrol/awsRegions.js";
 import { createRegionPolicy } from "../../src/cloudcontrol/region.js";
-import { createRouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
+import { createCloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import { createContextFactory } from "../../src/context.js";
 import { createCallBudget } from "../../src/limits/callBudget.js";
 import { DEFAULT_LANE, Semaphore, TokenBucket, assignLane, laneOf, operationDeadline, principalLane } from "../../src/pacing/index.js";
@@ -153,11 +153,11 @@ describe("carrying a lane to the pacer", () => {
     const lanesSeen: string[] = [];
     const cloudControlFor = (signal: AbortSignal) => {
       lanesSeen.push(laneOf(signal));
-      return createRouteResponseCloudControl(clients, { signal });
+      return createCloudControlFacade(clients, { signal });
     };
     const createContext = createContextFactory({
       regions: createRegionPolicy({ defaultRegion: "us-east-1", isKnownRegion: isAwsRegion }),
-      cloudControl: createRouteResponseCloudControl(clients),
+      cloudControl: createCloudControlFacade(clients),
       cloudControlFor,
       operationTimeoutMs: 60_000,
       maxConcurrency: 10,

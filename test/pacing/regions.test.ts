@@ -7,7 +7,7 @@ import { isAwsRegion } from "../../src/cloudcontrol/awsRegions.js";
 import type { CloudControlClients } from "../../src/cloudcontrol/client.js";
 import { MAX_REGION_CLIENTS } from "../../src/cloudcontrol/client.js";
 import { createRegionPolicy } from "../../src/cloudcontrol/region.js";
-import { createRouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
+import { createCloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import { ErrorCode, GatewayError } from "../../src/errors.js";
 import { LENIENT_KEYS, codesOf, routeWithResponses, startTestGateway } from "../gateway/harness.js";
 import { gatewayClients, startTestEmulator } from "../support/emulator.js";
@@ -74,7 +74,7 @@ describe("SDK clients per region", () => {
 describe("regions through the gateway", () => {
   it("refuses made-up regions with BAD_USER_INPUT before any client or call exists, and serves a real one", async () => {
     const made = clients();
-    const gateway = await startTestGateway(emulator, { cloudControl: createRouteResponseCloudControl(made) });
+    const gateway = await startTestGateway(emulator, { cloudControl: createCloudControlFacade(made) });
     emulator.resetStats();
     const fakes = Array.from({ length: 40 }, (_, i) => `zz-${String.fromCharCode(97 + (i % 26))}aa-${1 + Math.floor(i / 26)}`);
     const aliases = fakes.map((region, i) => `f${i}: routeResponse(apiId: "westapi001", routeId: "wrt0001", routeResponseId: "rr00001", region: "${region}") { routeResponseKey }`);

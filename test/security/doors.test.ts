@@ -12,6 +12,7 @@ import { HOSTILE_ATTACKS, doorsOf } from "../../bench/hostile.js";
 import type { ExpectedRefusal } from "../../bench/hostile.js";
 import { loadConfig, withConfig, withDefaultRegion } from "../../src/config.js";
 import type { GatewayContext } from "../../src/context.js";
+import { routeResponseType } from "../../src/resourceTypes/index.js";
 import { createLambdaGateway } from "../../src/lambda.js";
 import { createGateway } from "../../src/server.js";
 import { TEST_CREDENTIALS, startTestEmulator } from "../support/emulator.js";
@@ -264,11 +265,11 @@ describe("the pipeline itself", () => {
     const caller = await own.pipeline.admitCaller({ headers: { host: "localhost" }, door: "http" });
     const context: GatewayContext = own.pipeline.createContext(caller);
     emulator.resetStats();
-    await assert.rejects(context.cloudControl.getRouteResponse("us-east-1", "chat7a1b2c|send001|rrs0001"), /did not admit/);
+    await assert.rejects(context.cloudControl.getResource(routeResponseType, "us-east-1", "chat7a1b2c|send001|rrs0001"), /did not admit/);
     assert.throws(() => context.requestProgress.follow("us-east-1", "token"), /did not admit/);
     assert.equal(emulator.stats().total, 0);
     own.pipeline.admitOperation(context, { source: "{ __typename }", streams: false });
-    assert.notEqual(await context.cloudControl.getRouteResponse("us-east-1", "chat7a1b2c|send001|rrs0001"), null);
+    assert.notEqual(await context.cloudControl.getResource(routeResponseType, "us-east-1", "chat7a1b2c|send001|rrs0001"), null);
   });
 });
 

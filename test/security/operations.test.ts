@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, it } from "node:test";
 import { DEFAULT_SCOPES } from "../../src/auth/index.js";
-import type { RouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import { defaultIdeAssetsDir } from "../../src/ide/index.js";
 import { DEMO_API_ID, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "../../src/emulator/demoSeed.js";
 import { LENIENT_KEYS, routeWithResponses } from "../gateway/harness.js";
@@ -103,8 +103,8 @@ describe("request ids, headers and internal errors", () => {
 
   it("turns a bug into INTERNAL_SERVER_ERROR with the request id, no stack and no detail", async () => {
     const failing = {
-      getRouteResponse: () => Promise.reject(new Error("boom in /srv/secret/path.js with token abc")),
-    } as unknown as RouteResponseCloudControl;
+      getResource: () => Promise.reject(new Error("boom in /srv/secret/path.js with token abc")),
+    } as unknown as CloudControlFacade;
     const broken = await startSecureGateway(emulator, { cloudControl: failing });
     const answer = await broken.post({ query: READ }, apiKey(READ_KEY));
     assert.equal(answer.status, 200);

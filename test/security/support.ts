@@ -8,7 +8,7 @@ import { Writable } from "node:stream";
 import { SignJWT, exportSPKI, generateKeyPair } from "jose";
 import type { CryptoKey } from "jose";
 import { DEFAULT_SCOPES, hashApiKey } from "../../src/auth/index.js";
-import type { RouteResponseCloudControl } from "../../src/cloudcontrol/routeResponseApi.js";
+import type { CloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import type { ConfigOverrides, ResolvedGatewayConfig } from "../../src/config.js";
 import { loadConfig, withConfig, withDefaultRegion } from "../../src/config.js";
 import type { RunningEmulator } from "../../src/emulator/index.js";
@@ -91,7 +91,7 @@ export interface SecureGatewayOptions {
   env?: Record<string, string>;
   /** Settings over the environment's, section by section (`{ cloudControl: { maxAttempts: 3 } }`). */
   config?: ConfigOverrides<ResolvedGatewayConfig>;
-  cloudControl?: RouteResponseCloudControl;
+  cloudControl?: CloudControlFacade;
 }
 
 async function answer(response: Response): Promise<HttpAnswer> {

@@ -1,4 +1,5 @@
 import type { MutationResolvers } from "../../__generated__/resolvers-types.js";
+import { routeResponseType } from "../../resourceTypes/index.js";
 import { checkRouteRef, desiredStateOf } from "../../routeResponses/index.js";
 import { writeClientToken } from "../tokens.js";
 import { settleWrite } from "./settleWrite.js";
@@ -9,6 +10,6 @@ export const createRouteResponse: MutationResolvers["createRouteResponse"] = asy
   const region = context.regions.resolve(input.region);
   const clientToken = writeClientToken(input.clientToken);
   const desiredState = desiredStateOf({ ...input, ...route });
-  const accepted = await context.cloudControl.createRouteResponse(region, desiredState, clientToken);
+  const accepted = await context.cloudControl.createResource(routeResponseType, region, desiredState, clientToken);
   return { request: await settleWrite(context, accepted, input.wait) };
 };

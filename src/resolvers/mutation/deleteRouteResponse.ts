@@ -1,4 +1,5 @@
 import type { MutationResolvers } from "../../__generated__/resolvers-types.js";
+import { routeResponseType } from "../../resourceTypes/index.js";
 import { checkRouteResponseIdentity, formatRouteResponseIdentifier } from "../../routeResponses/index.js";
 import { writeClientToken } from "../tokens.js";
 import { settleWrite } from "./settleWrite.js";
@@ -11,6 +12,6 @@ export const deleteRouteResponse: MutationResolvers["deleteRouteResponse"] = asy
   const identifier = formatRouteResponseIdentifier(checkRouteResponseIdentity(input, "input"));
   const region = context.regions.resolve(input.region);
   const clientToken = writeClientToken(input.clientToken);
-  const accepted = await context.cloudControl.deleteRouteResponse(region, identifier, clientToken);
+  const accepted = await context.cloudControl.deleteResource(routeResponseType, region, identifier, clientToken);
   return { request: await settleWrite(context, accepted, input.wait) };
 };

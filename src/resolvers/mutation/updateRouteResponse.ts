@@ -1,4 +1,5 @@
 import type { MutationResolvers } from "../../__generated__/resolvers-types.js";
+import { routeResponseType } from "../../resourceTypes/index.js";
 import { badUserInput } from "../../errors.js";
 import type { PatchOperation } from "../../routeResponses/index.js";
 import {
@@ -37,6 +38,6 @@ export const updateRouteResponse: MutationResolvers["updateRouteResponse"] = asy
       throw badUserInput("Nothing to change: every property that `set` clears is already unset.");
     }
   }
-  const accepted = await context.cloudControl.updateRouteResponse(region, identifier, operations, clientToken);
+  const accepted = await context.cloudControl.updateResource(routeResponseType, region, identifier, operations, clientToken);
   return { request: await settleWrite(context, accepted, input.wait) };
 };

@@ -1,9 +1,21 @@
-import type { QueryResolvers } from "../../__generated__/resolvers-types.js";
-import { loadRouteResponse } from "../loadRouteResponse.js";
+import type { QueryResolvers, ResolversInterfaceTypes, ResolversTypes } from "../../__generated__/resolvers-types.js";
+import type { GatewayContext } from "../../context.js";
+import { NODE_TYPES } from "../nodeTypes.js";
 import { decodeNodeId } from "../relay/nodeId.js";
+import { loadResource } from "../resources.js";
+
+/** What a Node resolves from: any node type's parent. */
+export type NodeParent = ResolversInterfaceTypes<ResolversTypes>["Node"];
+
+/** The node an id names, read through its type's loader; null when it does not exist. */
+export async function loadNode(context: GatewayContext, id: string): Promise<NodeParent | null> {
+  const ref = decodeNodeId(id, context.regions);
+  const type = NODE_TYPES.get(ref.type);
+  // decodeNodeId only answers types of NODE_TYPES.
+  if (type === undefined) return null;
+  // The parent of a NODE_TYPES type is one of the Node mappers.
+  return (await loadResource(context, type, ref.region, ref.identifier)) as NodeParent | null;
+}
 
 /** Relay's refetch entry point. A malformed id is BAD_USER_INPUT; a missing object is null. */
-export const node: QueryResolvers["node"] = async (_parent, { id }, context) => {
-  const ref = decodeNodeId(id, context.regions);
-  return loadRouteResponse(context, ref.region, ref.identifier);
-};
+export const node: QueryResolvers["node"] = async (_parent, { id }, context) => loadNode(context, id);

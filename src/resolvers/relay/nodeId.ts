@@ -1,21 +1,19 @@
 // Global object ids (Relay Global Object Identification): base64url of a versioned tuple
-// `[version, type, region, identifier]`. The version lets a later format coexist with ids that
-// clients have stored; the region is inside because an identifier alone is ambiguous across regions.
+// `[version, type, region, identifier]`, the type one of NODE_TYPES (nodeTypes.ts). The version lets
+// a later format coexist with ids that clients have stored; the region is inside because an
+// identifier alone is ambiguous across regions.
 import { GatewayError, badUserInput } from "../../errors.js";
 import type { RegionPolicy } from "../../cloudcontrol/region.js";
 import { isRegionName } from "../../cloudcontrol/region.js";
-import type { RouteResponseIdentity } from "../../routeResponses/index.js";
-import { formatRouteResponseIdentifier, parseRouteResponseIdentifier } from "../../routeResponses/index.js";
+import type { ResourceTypeDescriptor } from "../../resourceTypes/index.js";
+import { NODE_TYPES } from "../nodeTypes.js";
 import { decodeJson, encodeJson } from "./base64url.js";
 
 const NODE_ID_VERSION = 1;
 
-export const NodeType = { RouteResponse: "RouteResponse" } as const;
-export type NodeType = (typeof NodeType)[keyof typeof NodeType];
-const NODE_TYPES: ReadonlySet<string> = new Set(Object.values(NodeType));
-
 export interface NodeRef {
-  type: NodeType;
+  /** The node's GraphQL type, a key of NODE_TYPES. */
+  type: string;
   region: string;
   identifier: string;
 }
@@ -23,6 +21,10 @@ export interface NodeRef {
 export function encodeNodeId(ref: NodeRef): string {
   return encodeJson([NODE_ID_VERSION, ref.type, ref.region, ref.identifier]);
 }
+
+/** A resource's node id, for its `id` field. */
+export const nodeIdOf = (type: ResourceTypeDescriptor, parent: { region: string; identifier: string }): string =>
+  encodeNodeId({ type: type.name, region: parent.region, identifier: parent.identifier });
 
 /**
  * How a refused id appears in its message: quoted (its first 80 characters) when it is base64url,
@@ -44,15 +46,16 @@ export function decodeNodeId(id: string, regions: RegionPolicy): NodeRef {
   const tuple = decodeJson(id);
   if (!Array.isArray(tuple) || tuple.length !== 4 || tuple[0] !== NODE_ID_VERSION) throw refused();
   const [, type, region, identifier] = tuple as [unknown, unknown, unknown, unknown];
-  if (typeof type !== "string" || !NODE_TYPES.has(type) || typeof region !== "string" || !isRegionName(region) || typeof identifier !== "string") {
+  const nodeType = typeof type === "string" ? NODE_TYPES.get(type) : undefined;
+  if (nodeType === undefined || typeof region !== "string" || !isRegionName(region) || typeof identifier !== "string") {
     throw refused();
   }
-  let identity: RouteResponseIdentity;
+  let canonical: string;
   try {
-    identity = parseRouteResponseIdentifier(identifier);
+    canonical = nodeType.formatIdentifier(nodeType.parseIdentifier(identifier));
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
     throw badUserInput(`${shown(id)} is not a node id of this API. ${error.message}`);
   }
-  return { type: type as NodeType, region: regions.resolve(region), identifier: formatRouteResponseIdentifier(identity) };
+  return { type: nodeType.name, region: regions.resolve(region), identifier: canonical };
 }

@@ -1,13 +1,15 @@
 // Fields of RouteResponse. Identifier fields come from the parent (list items have nothing else);
 // every other field awaits the full model, read once per key through the loader.
-import type { NodeResolvers, RouteResponseResolvers } from "../../__generated__/resolvers-types.js";
+import type { RouteResponseResolvers } from "../../__generated__/resolvers-types.js";
 import { ErrorCode, GatewayError } from "../../errors.js";
+import type { GraphCost } from "../../limits/graphCost.js";
+import { apiType, parentOfIdentity, routeResponseType, routeType } from "../../resourceTypes/index.js";
 import { RouteResponseProperty, responseModelsOf, responseParametersOf } from "../../routeResponses/index.js";
 import { modelOf } from "../loadRouteResponse.js";
-import { NodeType, encodeNodeId } from "../relay/nodeId.js";
+import { nodeIdOf } from "../relay/nodeId.js";
 
 export const RouteResponse: RouteResponseResolvers = {
-  id: (parent) => encodeNodeId({ type: NodeType.RouteResponse, region: parent.region, identifier: parent.identifier }),
+  id: (parent) => nodeIdOf(routeResponseType, parent),
   identifier: (parent) => parent.identifier,
   region: (parent) => parent.region,
   apiId: (parent) => parent.apiId,
@@ -25,12 +27,25 @@ export const RouteResponse: RouteResponseResolvers = {
     // AWS clears the expression by storing ""; both mean "none".
     return typeof expression === "string" && expression !== "" ? expression : null;
   },
-  responseModels: async (parent, _args, context) => responseModelsOf((await modelOf(parent, context)).properties),
+  responseModels: async (parent, _args, context) =>
+    responseModelsOf((await modelOf(parent, context)).properties).map((entry) => ({ ...entry, region: parent.region, apiId: parent.apiId })),
   responseParameters: async (parent, _args, context) => responseParametersOf((await modelOf(parent, context)).properties),
   properties: async (parent, _args, context) => (await modelOf(parent, context)).properties,
+  // Known from the identity: read only when their own fields need it.
+  route: (parent) => parentOfIdentity(routeType, parent.region, parent),
+  api: (parent) => parentOfIdentity(apiType, parent.region, parent),
 };
 
-/** RouteResponse is the only Node so far; ResourceRequest may join it later. */
-export const Node: NodeResolvers = {
-  __resolveType: () => "RouteResponse",
+/** The costs of RouteResponse's relations (limits/graphCost.ts); its other fields are the estimate's own. */
+export const routeResponseCost: GraphCost = {
+  RouteResponse: {
+    otherwise: "model",
+    fields: {
+      route: { reads: "object", of: "Route", calls: 0 },
+      api: { reads: "object", of: "Api", calls: 0 },
+      responseModels: { reads: "embedded", of: "ResponseModel" },
+    },
+  },
+  // Values of the route response's model: free unless a type adds relations to them.
+  ResponseModel: { otherwise: "free", fields: {} },
 };

@@ -1,7 +1,8 @@
-// A small typed facade over the eight Cloud Control operations, for AWS::ApiGatewayV2::RouteResponse
-// only. Every method speaks the gateway's models and throws only GatewayError (classified here), so
-// callers above never see an SDK type. Every write carries a ClientToken, and a write that may have
-// reached Cloud Control without an answer fails with WriteOutcomeUnknownError, which names it.
+// A small typed facade over the eight Cloud Control operations, generic over the resource type
+// descriptors (src/resourceTypes/). Every method speaks the gateway's models and throws only
+// GatewayError (classified here), so callers above never see an SDK type. Every write carries a
+// ClientToken, and a write that may have reached Cloud Control without an answer fails with
+// WriteOutcomeUnknownError, which names it.
 import {
   CancelResourceRequestCommand,
   CreateResourceCommand,
@@ -16,16 +17,25 @@ import type { ProgressEvent, ResourceDescription } from "@aws-sdk/client-cloudco
 import type { MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { ErrorCode, GatewayError } from "../errors.js";
 import { untilAborted } from "../pacing/index.js";
-import type { PatchOperation, RouteRef, RouteResponseIdentity, RouteResponseModel } from "../routeResponses/index.js";
-import { ROUTE_RESPONSE_TYPE_NAME, formatRouteResponseIdentifier, parseRouteResponseIdentifier } from "../routeResponses/index.js";
+import type { Identity, ResourceModel, ResourceTypeDescriptor } from "../resourceTypes/index.js";
+import type { PatchOperation } from "../routeResponses/index.js";
+import { routeResponseType } from "../resourceTypes/index.js";
 import type { CloudControlClients } from "./client.js";
 import { WriteOutcomeUnknownError, attemptMayHaveApplied, classifyCloudControlError } from "./errors.js";
 import type { OperationStatus, ResourceOperation, ResourceRequestModel } from "./resourceRequest.js";
 import { resourceRequestOf } from "./resourceRequest.js";
 
-export interface RouteResponsePage {
-  /** List items carry identifiers only: "some or all properties" is never treated as complete. */
-  identities: RouteResponseIdentity[];
+/** A ListResources item: its identity and the properties the listing carried. */
+export type ListedResource<I extends Identity = Identity> = ResourceModel<I> & {
+  /**
+   * True only when the facade was told that listings return full models (`listedModelsComplete`):
+   * Cloud Control promises "some or all" properties, so by default an item is never complete.
+   */
+  complete: boolean;
+};
+
+export interface ResourcePage<I extends Identity = Identity> {
+  items: ListedResource<I>[];
   nextToken: string | null;
 }
 
@@ -36,7 +46,7 @@ export interface ResourceRequestFilter {
 
 export interface ResourceRequestPage {
   /**
-   * The route response requests of one ListResourceRequests page. Cloud Control cannot filter by
+   * The shown requests (`requestTypes`) of one ListResourceRequests page. Cloud Control cannot filter by
    * resource type on the wire, so the page is filtered here: it may hold fewer than it read, or none.
    */
   requests: ResourceRequestModel[];
@@ -45,21 +55,21 @@ export interface ResourceRequestPage {
   nextToken: string | null;
 }
 
-export interface RouteResponseCloudControl {
-  /** GetResource. Null when the route response does not exist. */
-  getRouteResponse(region: string, identifier: string): Promise<RouteResponseModel | null>;
-  /** One page of ListResources with `ResourceModel {ApiId, RouteId}` (required for this type). */
-  listRouteResponses(region: string, route: RouteRef, nextToken: string | null): Promise<RouteResponsePage>;
+export interface CloudControlFacade {
+  /** GetResource. Null when the resource does not exist. */
+  getResource<I extends Identity>(type: ResourceTypeDescriptor<I>, region: string, identifier: string): Promise<ResourceModel<I> | null>;
+  /** One page of ListResources under `parent` (the type's listParentFields, sent as its ResourceModel). */
+  listResources<I extends Identity>(type: ResourceTypeDescriptor<I>, region: string, parent: Identity, nextToken: string | null): Promise<ResourcePage<I>>;
   /**
    * CreateResource. Writes send `clientToken` on every attempt (the SDK's retries reuse the request
    * as serialized once); one whose outcome is unknown fails with WriteOutcomeUnknownError naming it.
    */
-  createRouteResponse(region: string, desiredState: Record<string, unknown>, clientToken: string): Promise<ResourceRequestModel>;
-  /** UpdateResource; `clientToken` as for createRouteResponse. */
-  updateRouteResponse(region: string, identifier: string, patch: readonly PatchOperation[], clientToken: string): Promise<ResourceRequestModel>;
-  /** DeleteResource; `clientToken` as for createRouteResponse. */
-  deleteRouteResponse(region: string, identifier: string, clientToken: string): Promise<ResourceRequestModel>;
-  /** GetResourceRequestStatus. Null when the token is unknown, expired (after 7 days) or about another type. */
+  createResource(type: ResourceTypeDescriptor, region: string, desiredState: Record<string, unknown>, clientToken: string): Promise<ResourceRequestModel>;
+  /** UpdateResource; `clientToken` as for createResource. */
+  updateResource(type: ResourceTypeDescriptor, region: string, identifier: string, patch: readonly PatchOperation[], clientToken: string): Promise<ResourceRequestModel>;
+  /** DeleteResource; `clientToken` as for createResource. */
+  deleteResource(type: ResourceTypeDescriptor, region: string, identifier: string, clientToken: string): Promise<ResourceRequestModel>;
+  /** GetResourceRequestStatus. Null when the token is unknown, expired (after 7 days) or about a type whose requests are not shown. */
   getRequestStatus(region: string, requestToken: string): Promise<ResourceRequestModel | null>;
   listRequests(region: string, filter: ResourceRequestFilter, nextToken: string | null, maxResults: number): Promise<ResourceRequestPage>;
   cancelRequest(region: string, requestToken: string): Promise<ResourceRequestModel>;
@@ -69,46 +79,66 @@ function isNotFound(error: GatewayError): boolean {
   return error.code === ErrorCode.NOT_FOUND;
 }
 
-function parseProperties(json: string | undefined, identifier: string): Record<string, unknown> {
+function parseProperties(type: ResourceTypeDescriptor, json: string | undefined, identifier: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(json ?? "");
     if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
   } catch {
     // Reported below with the identifier.
   }
-  throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control answered unreadable properties for route response ${identifier}.`);
+  throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control answered unreadable properties for ${type.label} ${identifier}.`);
 }
 
 /** An identifier that AWS answered: if it is not one, AWS (not the caller) is wrong. */
-function upstreamIdentity(identifier: string): RouteResponseIdentity {
+function upstreamIdentity<I extends Identity>(type: ResourceTypeDescriptor<I>, identifier: string): I {
   try {
-    return parseRouteResponseIdentifier(identifier);
+    return type.parseIdentifier(identifier);
   } catch {
-    throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control answered "${identifier}", which is not a route response identifier.`);
+    throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control answered "${identifier}", which is not ${type.label.match(/^[aeiou]/i) ? "an" : "a"} ${type.label} identifier.`);
   }
 }
 
 /** A list item's identity: its Identifier, or its identifier properties when the Identifier is missing. */
-function identityOf(description: ResourceDescription): RouteResponseIdentity {
-  if (description.Identifier) return upstreamIdentity(description.Identifier);
-  const properties = parseProperties(description.Properties, "(no identifier)");
-  return upstreamIdentity(
-    [properties.ApiId, properties.RouteId, properties.RouteResponseId].map((part) => (typeof part === "string" ? part : "")).join("|"),
-  );
+function listedItem<I extends Identity>(
+  type: ResourceTypeDescriptor<I>,
+  region: string,
+  description: ResourceDescription,
+  complete: boolean,
+): ListedResource<I> {
+  let properties: Record<string, unknown> = {};
+  try {
+    properties = parseProperties(type, description.Properties, description.Identifier ?? "(no identifier)");
+  } catch (error) {
+    // An item's properties are only needed for its identity when it has no Identifier.
+    if (!description.Identifier) throw error;
+  }
+  const identity = description.Identifier
+    ? upstreamIdentity(type, description.Identifier)
+    : upstreamIdentity(type, type.identifierProperties.map((name) => (typeof properties[name] === "string" ? properties[name] : "")).join("|"));
+  return { ...identity, region, identifier: type.formatIdentifier(identity), properties, complete };
 }
 
-/** Requests about other resource types are not ours to show (AWS sets TypeName on every event). */
-function isRouteResponseType(typeName: string | null | undefined): boolean {
-  return !typeName || typeName === ROUTE_RESPONSE_TYPE_NAME;
-}
+/** The default of `requestTypes`: the types the gateway writes. */
+const WRITTEN_TYPES: ReadonlySet<string> = new Set([routeResponseType.typeName]);
 
-export interface RouteResponseCloudControlOptions {
+export interface CloudControlFacadeOptions {
   /**
    * The GraphQL operation's deadline, or the gateway's shutdown: when it aborts, calls waiting for a
    * token or a slot leave the queue, calls in flight are cut, and every unfinished call fails with
    * UPSTREAM_TIMEOUT, or WRITE_OUTCOME_UNKNOWN for a write that may have been sent.
    */
   signal?: AbortSignal;
+  /**
+   * The types whose requests getRequestStatus and listRequests show (AWS sets TypeName on every
+   * event); requests about other types are not this gateway's. By default the types it writes.
+   */
+  requestTypes?: ReadonlySet<string>;
+  /**
+   * Whether ListResources items carry the full model (some handlers and the emulator's
+   * `listFullModels` do; Cloud Control only promises "some or all" properties). When true, listed
+   * items answer every field without GetResource. Default false.
+   */
+  listedModelsComplete?: boolean;
 }
 
 /**
@@ -148,8 +178,12 @@ function watchAttempts<Input extends object, Output extends MetadataBearer>(stac
   return () => unanswered || open > 0;
 }
 
-export function createRouteResponseCloudControl(clients: CloudControlClients, options: RouteResponseCloudControlOptions = {}): RouteResponseCloudControl {
+export function createCloudControlFacade(clients: CloudControlClients, options: CloudControlFacadeOptions = {}): CloudControlFacade {
   const { signal } = options;
+  const requestTypes = options.requestTypes ?? WRITTEN_TYPES;
+  const listedModelsComplete = options.listedModelsComplete ?? false;
+  /** Requests about types not shown are not ours (AWS sets TypeName on every event). */
+  const shown = (typeName: string | null | undefined): boolean => !typeName || requestTypes.has(typeName);
   /** The SDK aborts waiting in the pacer and the HTTP request itself. */
   const sendOptions = signal === undefined ? undefined : { abortSignal: signal };
 
@@ -192,48 +226,46 @@ export function createRouteResponseCloudControl(clients: CloudControlClients, op
   }
 
   return {
-    async getRouteResponse(region, identifier) {
+    async getResource(type, region, identifier) {
       try {
-        const output = await call(() =>
-          clients.forRegion(region).send(new GetResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier }), sendOptions),
-        );
+        const output = await call(() => clients.forRegion(region).send(new GetResourceCommand({ TypeName: type.typeName, Identifier: identifier }), sendOptions));
         const description = output.ResourceDescription;
-        const properties = parseProperties(description?.Properties, identifier);
-        const canonical = description?.Identifier || identifier;
-        const identity = upstreamIdentity(canonical);
-        return { ...identity, region, identifier: formatRouteResponseIdentifier(identity), properties };
+        const properties = parseProperties(type, description?.Properties, identifier);
+        const identity = upstreamIdentity(type, description?.Identifier || identifier);
+        return { ...identity, region, identifier: type.formatIdentifier(identity), properties };
       } catch (error) {
         if (error instanceof GatewayError && isNotFound(error)) return null;
         throw error;
       }
     },
 
-    async listRouteResponses(region, route, nextToken) {
+    async listResources(type, region, parent, nextToken) {
+      const resourceModel = type.listModel(parent);
       const output = await call(() =>
         clients.forRegion(region).send(
           new ListResourcesCommand({
-            TypeName: ROUTE_RESPONSE_TYPE_NAME,
-            ResourceModel: JSON.stringify({ ApiId: route.apiId, RouteId: route.routeId }),
+            TypeName: type.typeName,
+            ResourceModel: Object.keys(resourceModel).length === 0 ? undefined : JSON.stringify(resourceModel),
             NextToken: nextToken ?? undefined,
           }),
           sendOptions,
         ),
       );
       return {
-        identities: (output.ResourceDescriptions ?? []).map(identityOf),
+        items: (output.ResourceDescriptions ?? []).map((description) => listedItem(type, region, description, listedModelsComplete)),
         nextToken: output.NextToken || null,
       };
     },
 
-    async createRouteResponse(region, desiredState, clientToken) {
-      const command = new CreateResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, DesiredState: JSON.stringify(desiredState), ClientToken: clientToken });
+    async createResource(type, region, desiredState, clientToken) {
+      const command = new CreateResourceCommand({ TypeName: type.typeName, DesiredState: JSON.stringify(desiredState), ClientToken: clientToken });
       const mayHaveApplied = watchAttempts(command.middlewareStack);
       return write(region, "create", clientToken, mayHaveApplied, () => clients.forRegion(region).send(command, sendOptions));
     },
 
-    async updateRouteResponse(region, identifier, patch, clientToken) {
+    async updateResource(type, region, identifier, patch, clientToken) {
       const command = new UpdateResourceCommand({
-        TypeName: ROUTE_RESPONSE_TYPE_NAME,
+        TypeName: type.typeName,
         Identifier: identifier,
         PatchDocument: JSON.stringify(patch),
         ClientToken: clientToken,
@@ -242,8 +274,8 @@ export function createRouteResponseCloudControl(clients: CloudControlClients, op
       return write(region, "update", clientToken, mayHaveApplied, () => clients.forRegion(region).send(command, sendOptions));
     },
 
-    async deleteRouteResponse(region, identifier, clientToken) {
-      const command = new DeleteResourceCommand({ TypeName: ROUTE_RESPONSE_TYPE_NAME, Identifier: identifier, ClientToken: clientToken });
+    async deleteResource(type, region, identifier, clientToken) {
+      const command = new DeleteResourceCommand({ TypeName: type.typeName, Identifier: identifier, ClientToken: clientToken });
       const mayHaveApplied = watchAttempts(command.middlewareStack);
       return write(region, "delete", clientToken, mayHaveApplied, () => clients.forRegion(region).send(command, sendOptions));
     },
@@ -252,7 +284,7 @@ export function createRouteResponseCloudControl(clients: CloudControlClients, op
       try {
         const output = await call(() => clients.forRegion(region).send(new GetResourceRequestStatusCommand({ RequestToken: requestToken }), sendOptions));
         const request = await call(async () => resourceRequestOf(region, output.ProgressEvent));
-        return isRouteResponseType(request.typeName) ? request : null;
+        return shown(request.typeName) ? request : null;
       } catch (error) {
         if (error instanceof GatewayError && isNotFound(error)) return null;
         throw error;
@@ -279,7 +311,7 @@ export function createRouteResponseCloudControl(clients: CloudControlClients, op
       );
       const summaries = output.ResourceRequestStatusSummaries ?? [];
       return call(async () => ({
-        requests: summaries.filter((event) => isRouteResponseType(event.TypeName)).map((event) => resourceRequestOf(region, event)),
+        requests: summaries.filter((event) => shown(event.TypeName)).map((event) => resourceRequestOf(region, event)),
         scanned: summaries.length,
         nextToken: output.NextToken || null,
       }));
