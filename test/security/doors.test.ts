@@ -238,6 +238,22 @@ describe("the WebSocket door", () => {
     assert.equal(typeof records[0]!.code, "string");
   });
 
+  it("masks ARNs and account ids in AWS's messages, as HTTP does", async () => {
+    const message = "User: arn:aws:sts::123456789012:assumed-role/gateway/i-0abc is not authorized to perform cloudformation:GetResourceRequestStatus in account 123456789012";
+    emulator.setFaults({ injectedErrors: [{ operation: "GetResourceRequestStatus", code: "AccessDeniedException", message }] });
+    const socket = await openSocket(wsUrl(gateway.graphqlUrl), { "x-api-key": WRITE_KEY });
+    try {
+      socket.subscribe("denied", SUBSCRIBE("any-token"));
+      const answer = JSON.stringify(await socket.answer("denied"));
+      assert.match(answer, /FORBIDDEN/);
+      assert.match(answer, /User: <arn> is not authorized to perform cloudformation:GetResourceRequestStatus in account <account>/);
+      assert.equal(answer.includes("123456789012"), false);
+    } finally {
+      emulator.setFaults({ injectedErrors: [] });
+      socket.close();
+    }
+  });
+
   it("logs each subscription as one operation record of the websocket door", async () => {
     const records = gateway.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((record) => record.msg === "graphql operation" && record.door === "websocket");
     assert.ok(records.length >= 3, `${records.length} records`);
