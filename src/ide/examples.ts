@@ -80,10 +80,10 @@ query ListWebSocketApis($region: String, $first: Int, $after: String) {
 }
 `;
 
-const API_GRAPH = `# One API as a graph, in one query: its routes, whether each
-# is two-way, each route's $default route response, and the
-# models those name (model is null when the API has none of
-# that name). Every resource is read once, batched.
+const API_GRAPH = `# One API as a graph, in one query: its routes, whether
+# each is two-way, each route's $default route response,
+# and the models those name (model is null when the API
+# has none of that name). Each resource is read once.
 query ApiRoutesGraph($apiId: String!, $region: String) {
   api(apiId: $apiId, region: $region) {
     apiId
