@@ -38,17 +38,27 @@ async function newPage(width, height) {
 }
 
 try {
-  // The IDE, with the first example run.
-  const ide = await newPage(1280, 760);
+  // The IDE: the first tab (the region's WebSocket APIs) run, then the graph tab (one API's routes
+  // with their route response and models), whose query and result the picture shows.
+  const ide = await newPage(1440, 900);
   await ide.goto(demo.graphqlUrl, { waitUntil: "load" });
   await ide.locator(".graphiql-container").waitFor();
   await ide.locator(".graphiql-execute-button").click();
-  await ide.locator(".graphiql-response").getByText("MessageAck").first().waitFor();
+  await ide.locator(".graphiql-response").getByText("chat-websocket").first().waitFor();
+  await ide.locator(".graphiql-tab").nth(1).click();
+  // GraphiQL learns the new tab's operation name 100 ms after the switch (a debounced change
+  // handler); run before that and it sends the previous tab's name.
+  await ide.waitForFunction(() => globalThis.document.querySelector(".graphiql-query-editor .CodeMirror")?.CodeMirror?.operationName === "ApiRoutesGraph");
+  await ide.locator(".graphiql-execute-button").click();
+  await ide.locator(".graphiql-response").getByText("rrc0001").first().waitFor();
+  // The variables (the API it walks) tell more than the placeholder Authorization header.
+  await ide.locator(".graphiql-editor-tools").getByText("Variables", { exact: true }).click();
   await ide.screenshot({ path: join(root, "docs/ide.png") });
 
-  // The example, after an edit has gone through.
-  const page = await newPage(1100, 640);
+  // The example: an API picked from the list, its graph, after an edit has gone through.
+  const page = await newPage(1100, 940);
   await page.goto(example.url, { waitUntil: "load" });
+  await page.locator('[data-testid="api-chat7a1b2c"]').click();
   await page.locator('[data-testid="route-response-rrs0001"]').waitFor();
   await page.locator('[data-testid="expression-rrs0001"]').fill("$request.body.version");
   await page.locator('[data-testid="save-rrs0001"]').click();

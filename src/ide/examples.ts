@@ -1,10 +1,13 @@
-// The operations the IDE opens with: one tab for every use of the API (schema/operations.graphql).
-// test/ide/examples.test.ts validates each against the schema, so a schema change that breaks one
-// fails the build instead of the user's first click.
+// The operations the IDE opens with: one tab for every use of the API, starting where a user starts,
+// from the region's WebSocket APIs, then one API's graph (routes, route responses, models), then
+// the route response reads and writes (schema/*.graphql). test/ide/examples.test.ts validates each
+// against the schema, and runs the reads against the demo, so a schema change that breaks one fails
+// the build instead of the user's first click.
 import type { IdeExample } from "./pageConfig.js";
 
 export interface RouteResponseExampleIds {
   region: string;
+  /** The API the graph tab walks, and the route response tabs name. */
   apiId: string;
   /** The route the reads and updates name. */
   routeId: string;
@@ -52,6 +55,74 @@ const ROUTE_RESPONSE_FIELDS = `routeResponse {
         required
       }
     }`;
+
+const LIST_APIS = `# The region's WebSocket APIs, a page at a time: start here,
+# and put an apiId into the next tab. \`region\` defaults to
+# the gateway's region; drop protocolType for HTTP APIs too.
+query ListWebSocketApis($region: String, $first: Int, $after: String) {
+  apis(region: $region, first: $first, after: $after, protocolType: WEBSOCKET) {
+    edges {
+      cursor
+      node {
+        id
+        apiId
+        name
+        protocolType
+        routeSelectionExpression
+        description
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`;
+
+const API_GRAPH = `# One API as a graph, in one query: its routes, whether
+# each is two-way, each route's $default route response,
+# and the models those name (model is null when the API
+# has none of that name). Each resource is read once.
+query ApiRoutesGraph($apiId: String!, $region: String) {
+  api(apiId: $apiId, region: $region) {
+    apiId
+    name
+    protocolType
+    routes(first: 25) {
+      nodes {
+        routeId
+        routeKey
+        twoWay
+        routeResponse {
+          routeResponseId
+          routeResponseKey
+          modelSelectionExpression
+          responseModels {
+            contentType
+            modelName
+            model {
+              modelId
+              name
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    models(first: 25) {
+      nodes {
+        modelId
+        name
+        contentType
+      }
+    }
+  }
+}
+`;
 
 const GET_ROUTE_RESPONSE = `# One route response by its ids; null if there is none.
 # \`region\` defaults to the gateway's region.
@@ -210,8 +281,10 @@ function variables(value: Record<string, unknown>): string {
 }
 
 /**
- * The IDE's example operations. With `ids` (the demo's, in demo mode) they run as they are; without,
- * their variables hold placeholders such as YOUR_API_ID and `region` is left to the gateway's default.
+ * The IDE's example operations: the region's WebSocket APIs first, then one API's graph, then the
+ * route response reads, writes and request follow-ups. With `ids` (the demo's, in demo mode) they
+ * run as they are; without, their variables hold placeholders such as YOUR_API_ID and `region` is
+ * left to the gateway's default (the first tab then needs nothing filled in).
  */
 export function routeResponseExamples(ids?: RouteResponseExampleIds): IdeExample[] {
   const { apiId, routeId, routeResponseId } = ids ?? PLACEHOLDER_IDS;
@@ -220,6 +293,18 @@ export function routeResponseExamples(ids?: RouteResponseExampleIds): IdeExample
   const createRouteId = ids?.createRouteId ?? routeId;
   const headers = AUTHORIZATION_PLACEHOLDER_HEADERS;
   return [
+    {
+      name: "List the region's WebSocket APIs",
+      query: LIST_APIS,
+      variables: variables({ ...region, first: 10, after: null }),
+      headers,
+    },
+    {
+      name: "An API's routes with their route response and models",
+      query: API_GRAPH,
+      variables: variables({ apiId, ...region }),
+      headers,
+    },
     {
       name: "Get one route response",
       query: GET_ROUTE_RESPONSE,

@@ -1,7 +1,9 @@
 // The example frontend (examples/) in headless Chromium against the demo: the page comes from its
 // own dev server on another port, so every call to the gateway is cross-origin (CORS, and the
-// WebSocket's origin check). It lists the route's responses, edits one with a mutation, shows the
-// request's progress from the subscription, and lists the change; no request leaves loopback.
+// WebSocket's origin check). It lists the region's WebSocket APIs, the user picks one (no id is
+// typed anywhere), sees its routes with their route response and the models they name, edits one
+// with a mutation, sees the request's progress from the subscription, and sees the change; no
+// request leaves loopback.
 import { strict as assert } from "node:assert";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -12,6 +14,16 @@ import { chromiumMissing, eventually, launchChromium, openGuardedPage } from "..
 import type { TestDemo } from "../support/demo.js";
 import { startTestDemo } from "../support/demo.js";
 import { closeWhenDone } from "../support/leftovers.js";
+import {
+  DEMO_API_ID,
+  DEMO_FEED_API_ID,
+  DEMO_GAME_API_ID,
+  DEMO_HTTP_API_ID,
+  DEMO_MISSING_MODEL_NAME,
+  DEMO_MODELS,
+  DEMO_ROUTE_RESPONSES,
+  DEMO_ROUTES,
+} from "../../src/emulator/demoSeed.js";
 
 const DEV_SERVER = fileURLToPath(new URL("../../../examples/dev-server.mjs", import.meta.url));
 
@@ -38,6 +50,7 @@ describe("the example frontend in headless Chromium, against the demo", { skip: 
   let demo: TestDemo;
   let exampleUrl: string;
   let guarded: GuardedPage;
+  const send = DEMO_ROUTE_RESPONSES.sendMessageDefault;
 
   before(async () => {
     demo = await startTestDemo();
@@ -50,36 +63,64 @@ describe("the example frontend in headless Chromium, against the demo", { skip: 
     assert.notEqual(new URL(exampleUrl).origin, new URL(demo.url).origin);
   });
 
-  it("lists the route's responses", async () => {
+  it("lists the region's WebSocket APIs to pick from, and no field to type an id into", async () => {
     const { page } = guarded;
     const status = await eventually(async () => {
-      const text = await page.locator("#status").innerText();
+      const text = await page.locator("#apis-status").innerText();
       return text === "" || text === "Loading…" ? undefined : text;
     });
-    // A WebSocket route holds at most one route response, its $default.
-    assert.match(status, /^1 route response\./);
-    await page.locator('[data-testid="route-response-rrs0001"]').waitFor();
-    assert.equal(await page.locator('[data-testid="expression-rrs0001"]').inputValue(), "$context.status");
+    assert.equal(status, "3 WebSocket APIs; pick one.");
+    const apis = await page.locator('#apis button').evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { testid?: string } }).dataset.testid));
+    assert.deepEqual(apis, [`api-${DEMO_API_ID}`, `api-${DEMO_FEED_API_ID}`, `api-${DEMO_GAME_API_ID}`]);
+    assert.equal(await page.locator(`[data-testid="api-${DEMO_HTTP_API_ID}"]`).count(), 0);
+    assert.equal(await page.locator("input").count(), 0);
+    assert.ok(await page.locator("#api").isHidden());
   });
 
-  it("edits the model selection expression and shows the request's progress until SUCCESS, over the subscription", async () => {
+  it("picks an API and shows its routes, two-way or one-way, with their route response and the models they name", async () => {
     const { page } = guarded;
-    await page.locator('[data-testid="expression-rrs0001"]').fill("$request.body.version");
-    await page.locator('[data-testid="save-rrs0001"]').click();
+    await page.locator(`[data-testid="api-${DEMO_API_ID}"]`).click();
+    await page.locator(`[data-testid="route-response-${send}"]`).waitFor();
+    assert.equal(await page.locator(`[data-testid="api-${DEMO_API_ID}"]`).getAttribute("aria-pressed"), "true");
+    assert.equal(await page.locator("#api-title").innerText(), `Routes of chat-websocket ${DEMO_API_ID}`);
+    assert.equal(await page.locator("#status").innerText(), "8 routes (5 two-way, 3 one-way), 5 route responses. Messages pick a route by $request.body.action.");
+    assert.equal(await page.locator("#routes tr").count(), Object.keys(DEMO_ROUTES).length);
+    const sendRow = page.locator(`[data-testid="route-${DEMO_ROUTES.sendMessage}"]`);
+    assert.equal(await sendRow.getAttribute("data-two-way"), "true");
+    assert.equal(await page.locator(`[data-testid="expression-${send}"]`).inputValue(), "$context.status");
+    assert.equal(await page.locator(`[data-testid="model-ref-${send}-MessageAck"]`).getAttribute("data-missing"), "false");
+    // A one-way route has no route response.
+    const leave = page.locator(`[data-testid="route-${DEMO_ROUTES.leaveRoom}"]`);
+    assert.equal(await leave.getAttribute("data-two-way"), "false");
+    assert.match(await leave.innerText(), /one-way\s+no route response/);
+    // The name no model of the API has is shown as missing.
+    const missing = page.locator(`[data-testid="model-ref-${DEMO_ROUTE_RESPONSES.sendPrivateMessageDefault}-${DEMO_MISSING_MODEL_NAME}"]`);
+    assert.equal(await missing.getAttribute("data-missing"), "true");
+    assert.match(await missing.innerText(), /missing/);
+    assert.equal(await page.locator("#models-status").innerText(), `4 models; named but missing: ${DEMO_MISSING_MODEL_NAME}`);
+    const models = await page.locator("#models li").evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { testid?: string } }).dataset.testid));
+    assert.deepEqual(models.sort(), Object.keys(DEMO_MODELS).map((name) => `model-${name}`).sort());
+  });
+
+  it("edits a route response's model selection expression and shows the request's progress until SUCCESS, over the subscription", async () => {
+    const { page } = guarded;
+    await page.locator(`[data-testid="expression-${send}"]`).fill("$request.body.version");
+    await page.locator(`[data-testid="save-${send}"]`).click();
     await page.locator('[data-testid="progress"] li[data-status="SUCCESS"]').waitFor();
     const statuses = await page.locator('[data-testid="progress"] li').evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { status?: string } }).dataset.status));
     assert.deepEqual(statuses, ["IN_PROGRESS", "SUCCESS"]);
     assert.equal(await page.locator("#transport").innerText(), "live, over WebSocket (subscription)");
   });
 
-  it("lists the change once the request is done", async () => {
+  it("shows the change in the graph once the request is done", async () => {
     const { page } = guarded;
     const expression = await eventually(async () => {
-      const value = await page.locator('[data-testid="route-response-rrs0001"]').getAttribute("data-expression");
+      const value = await page.locator(`[data-testid="route-response-${send}"]`).getAttribute("data-expression");
       return value === "$request.body.version" ? value : undefined;
     });
     assert.equal(expression, "$request.body.version");
-    await page.screenshot({ path: "/tmp/example.png" });
+    assert.equal(await page.locator(`[data-testid="expression-${send}"]`).inputValue(), "$request.body.version");
+    await page.screenshot({ path: "/tmp/example.png", fullPage: true });
   });
 
   it("called the gateway across origins, opened its WebSocket, and made no request off loopback", async (t) => {
@@ -92,8 +133,10 @@ describe("the example frontend in headless Chromium, against the demo", { skip: 
     assert.deepEqual(pageErrors, []);
     assert.deepEqual(consoleErrors, []);
     const operations = graphqlRequests.map((request) => request.operationName);
-    assert.deepEqual(operations, ["ListRouteResponses", "SetModelSelectionExpression", "ListRouteResponses"]);
+    assert.deepEqual(operations, ["ListWebSocketApis", "ApiGraph", "SetModelSelectionExpression", "ApiGraph"]);
     for (const request of graphqlRequests) assert.equal(request.headers.origin, new URL(exampleUrl).origin);
+    // Only the page's origin and the gateway were asked for anything.
+    for (const request of requested) assert.ok(request.startsWith(new URL(exampleUrl).origin) || request.startsWith(demo.graphqlUrl), request);
     assert.deepEqual(webSockets, [`${demo.graphqlUrl.replace(/^http/, "ws")}`]);
   });
 });

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { DEMO_API_ID, DEMO_REGION, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "../../src/emulator/demoSeed.js";
+import { DEMO_API_ID, DEMO_FEED_API_ID, DEMO_GAME_API_ID, DEMO_HTTP_API_ID, DEMO_REGION, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "../../src/emulator/demoSeed.js";
 import { routeResponseExamples } from "../../src/ide/index.js";
 import type { GuardedPage } from "../support/browser.js";
 import { chromiumMissing, eventually, launchChromium, openGuardedPage } from "../support/browser.js";
@@ -108,18 +108,24 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     await page.locator(".graphiql-editor-tools").getByText("Headers", { exact: true }).click();
   });
 
-  it("runs the first example and shows the sample data in the result pane", async () => {
+  it("runs the first example and shows the demo's WebSocket APIs in the result pane", async () => {
     await page.locator(".graphiql-execute-button").click();
-    const text = await editorTextContaining(page, ".graphiql-response", "rrs0001");
-    assert.deepEqual(Object.keys(JSON.parse(text) as object), ["data"]);
-    assert.match(text, /"routeResponseKey": "\$default"/);
-    assert.match(text, /"identifier": "chat7a1b2c\|send001\|rrs0001"/);
-    assert.match(text, /"modelName": "MessageAck"/);
+    const text = await editorTextContaining(page, ".graphiql-response", DEMO_API_ID);
+    const result = JSON.parse(text) as { data: { apis: { edges: Array<{ node: { apiId: string; name: string } }> } } };
+    assert.deepEqual(Object.keys(result), ["data"]);
+    assert.deepEqual(
+      result.data.apis.edges.map((edge) => edge.node.apiId),
+      [DEMO_API_ID, DEMO_FEED_API_ID, DEMO_GAME_API_ID],
+    );
+    assert.match(text, /"name": "chat-websocket"/);
+    assert.match(text, /"protocolType": "WEBSOCKET"/);
+    // The HTTP API is filtered out by protocolType.
+    assert.doesNotMatch(text, new RegExp(DEMO_HTTP_API_ID));
     await page.screenshot({ path: SCREENSHOT });
   });
 
   it("sent the operation once, to its own origin, without the placeholder Authorization header", () => {
-    const runs = guarded.graphqlRequests.filter((request) => request.operationName === "GetRouteResponse");
+    const runs = guarded.graphqlRequests.filter((request) => request.operationName === "ListWebSocketApis");
     assert.equal(runs.length, 1);
     assert.equal(runs[0]?.headers.authorization, undefined);
     // The rest is GraphiQL's schema introspection, also without it.
@@ -135,7 +141,7 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     const before = guarded.graphqlRequests.length;
     await page.locator(".graphiql-execute-button").click();
     const runs = await eventually(() => {
-      const found = guarded.graphqlRequests.slice(before).filter((request) => request.operationName === "GetRouteResponse");
+      const found = guarded.graphqlRequests.slice(before).filter((request) => request.operationName === "ListWebSocketApis");
       return found.length > 0 ? found : undefined;
     });
     assert.equal(runs.length, 1);
@@ -147,9 +153,9 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     const docs = page.locator(".graphiql-doc-explorer");
     await docs.getByText("Query", { exact: true }).first().waitFor();
     await docs.getByText("Query", { exact: true }).first().click();
-    await docs.getByText("routeResponses", { exact: true }).first().waitFor();
+    await docs.getByText("apis", { exact: true }).first().waitFor();
     await page.getByRole("button", { name: "Show History" }).click();
-    await page.locator(".graphiql-history").getByText("GetRouteResponse").first().waitFor();
+    await page.locator(".graphiql-history").getByText("ListWebSocketApis").first().waitFor();
   });
 
   it("opens the settings and shortcuts dialogs, which lock the page's scrolling without inline styles", async () => {

@@ -1,12 +1,25 @@
 // The IDE's example operations against the gateway's schema: each must be a valid document whose
-// variables coerce, so a user's first click never answers with a validation error.
+// variables coerce, so a user's first click never answers with a validation error. With the demo's
+// ids, the reads also run against the demo (emulator and real HTTP gateway on loopback) and must
+// answer its data without an error: the first tab lists its WebSocket APIs, the second walks one.
 import { strict as assert } from "node:assert";
 import { readFileSync, readdirSync } from "node:fs";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import type { OperationDefinitionNode } from "graphql";
 import { Kind, buildSchema, getVariableValues, parse, validate } from "graphql";
+import {
+  DEMO_API_ID,
+  DEMO_FEED_API_ID,
+  DEMO_GAME_API_ID,
+  DEMO_MISSING_MODEL_NAME,
+  DEMO_MODELS,
+  DEMO_ROUTE_RESPONSES,
+  DEMO_ROUTES,
+} from "../../src/emulator/demoSeed.js";
 import type { RouteResponseExampleIds } from "../../src/ide/index.js";
 import { AUTHORIZATION_PLACEHOLDER_HEADERS, routeResponseExamples } from "../../src/ide/index.js";
+import type { TestDemo } from "../support/demo.js";
+import { startTestDemo } from "../support/demo.js";
 
 /** schema/ at the repository root, from dist/test/ide/. */
 const schemaDir = new URL("../../../schema/", import.meta.url);
@@ -21,6 +34,8 @@ const schema = buildSchema(sdl);
 const DEMO_IDS: RouteResponseExampleIds = { region: "us-east-1", apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001", createRouteId: "dcnt001" };
 
 const OPERATION_NAMES = [
+  "ListWebSocketApis",
+  "ApiRoutesGraph",
   "GetRouteResponse",
   "ListRouteResponses",
   "CreateRouteResponse",
@@ -78,6 +93,8 @@ for (const [label, ids] of [
 describe("routeResponseExamples' variables", () => {
   it("name the demo's resources in demo mode, and never a seeded one for the delete", () => {
     const byName = new Map(routeResponseExamples(DEMO_IDS).map((example) => [example.name, JSON.parse(example.variables ?? "{}") as Record<string, unknown>]));
+    assert.deepEqual(byName.get("List the region's WebSocket APIs"), { region: "us-east-1", first: 10, after: null });
+    assert.deepEqual(byName.get("An API's routes with their route response and models"), { apiId: "chat7a1b2c", region: "us-east-1" });
     assert.deepEqual(byName.get("Get one route response"), { apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001", region: "us-east-1" });
     assert.deepEqual(byName.get("Create a route response"), {
       input: { apiId: "chat7a1b2c", routeId: "dcnt001", routeResponseKey: "$default", region: "us-east-1", wait: true },
@@ -91,7 +108,85 @@ describe("routeResponseExamples' variables", () => {
 
   it("hold placeholders without ids, and leave the region to the gateway", () => {
     const variables = routeResponseExamples().map((example) => example.variables ?? "");
-    assert.deepEqual(JSON.parse(variables[0] ?? ""), { apiId: "YOUR_API_ID", routeId: "YOUR_ROUTE_ID", routeResponseId: "YOUR_ROUTE_RESPONSE_ID" });
+    // The first tab needs nothing filled in; the graph names the API to walk.
+    assert.deepEqual(JSON.parse(variables[0] ?? ""), { first: 10, after: null });
+    assert.deepEqual(JSON.parse(variables[1] ?? ""), { apiId: "YOUR_API_ID" });
+    assert.deepEqual(JSON.parse(variables[2] ?? ""), { apiId: "YOUR_API_ID", routeId: "YOUR_ROUTE_ID", routeResponseId: "YOUR_ROUTE_RESPONSE_ID" });
     for (const text of variables) assert.doesNotMatch(text, /region|chat7a1b2c/);
+  });
+});
+
+interface RunResult {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+interface GraphRoute {
+  routeId: string;
+  routeKey: string;
+  twoWay: boolean;
+  routeResponse: null | {
+    routeResponseId: string;
+    routeResponseKey: string;
+    responseModels: Array<{ contentType: string; modelName: string; model: null | { modelId: string; name: string } }>;
+  };
+}
+
+describe("the IDE's read examples, run against the demo with its ids", { timeout: 60_000 }, () => {
+  let demo: TestDemo;
+  const results = new Map<string, RunResult>();
+  /** Queries whose variables name only the demo's resources (no "..._FROM_A_WRITE" placeholder). */
+  const runnable = routeResponseExamples(DEMO_IDS).filter((example) => operationOf(example.query).operation === "query" && !/_FROM_/.test(example.variables ?? ""));
+
+  before(async () => {
+    demo = await startTestDemo();
+    for (const example of runnable) {
+      const response = await fetch(demo.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: example.query, variables: JSON.parse(example.variables ?? "{}") as unknown }),
+      });
+      assert.equal(response.status, 200, example.name);
+      results.set(example.name, (await response.json()) as RunResult);
+    }
+  });
+
+  it("runs every query tab that needs no token or id from another result", () => {
+    assert.deepEqual(
+      runnable.map((example) => operationOf(example.query).name?.value),
+      ["ListWebSocketApis", "ApiRoutesGraph", "GetRouteResponse", "ListRouteResponses", "ListResourceRequests"],
+    );
+    for (const [name, result] of results) {
+      assert.equal(result.errors, undefined, `${name}: ${JSON.stringify(result.errors)}`);
+      assert.ok(result.data, name);
+    }
+  });
+
+  it("the first tab lists the demo's WebSocket APIs of the region, not its HTTP API", () => {
+    const apis = results.get("List the region's WebSocket APIs")?.data?.apis as { edges: Array<{ node: { apiId: string; protocolType: string } }> };
+    assert.deepEqual(
+      apis.edges.map((edge) => edge.node.apiId),
+      [DEMO_API_ID, DEMO_FEED_API_ID, DEMO_GAME_API_ID],
+    );
+    for (const edge of apis.edges) assert.equal(edge.node.protocolType, "WEBSOCKET");
+  });
+
+  it("the graph tab walks the chat API: routes, two-way or not, route responses, and models found or missing", () => {
+    const api = results.get("An API's routes with their route response and models")?.data?.api as {
+      name: string;
+      routes: { nodes: GraphRoute[]; pageInfo: { hasNextPage: boolean } };
+      models: { nodes: Array<{ name: string }> };
+    };
+    assert.equal(api.name, "chat-websocket");
+    assert.equal(api.routes.pageInfo.hasNextPage, false);
+    const byId = new Map(api.routes.nodes.map((route) => [route.routeId, route]));
+    assert.deepEqual([...byId.keys()].sort(), Object.values(DEMO_ROUTES).sort());
+    const send = byId.get(DEMO_ROUTES.sendMessage);
+    assert.equal(send?.twoWay, true);
+    assert.equal(send?.routeResponse?.routeResponseId, DEMO_ROUTE_RESPONSES.sendMessageDefault);
+    assert.deepEqual(send?.routeResponse?.responseModels, [{ contentType: "application/json", modelName: "MessageAck", model: { modelId: DEMO_MODELS.MessageAck, name: "MessageAck" } }]);
+    assert.deepEqual(byId.get(DEMO_ROUTES.sendPrivateMessage)?.routeResponse?.responseModels, [{ contentType: "application/json", modelName: DEMO_MISSING_MODEL_NAME, model: null }]);
+    assert.deepEqual(byId.get(DEMO_ROUTES.leaveRoom), { routeId: DEMO_ROUTES.leaveRoom, routeKey: "leaveRoom", twoWay: false, routeResponse: null });
+    assert.deepEqual(api.models.nodes.map((model) => model.name).sort(), Object.keys(DEMO_MODELS).sort());
   });
 });

@@ -19,14 +19,21 @@ export type ResourceOperation =
   | 'DELETE'
   | 'UPDATE';
 
-export type ListRouteResponsesQueryVariables = Exact<{
-  apiId: string;
-  routeId: string;
+export type ListWebSocketApisQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type ListRouteResponsesQuery = { routeResponses: { nodes: Array<{ id: string, routeResponseId: string, routeResponseKey: string, modelSelectionExpression: string | null, responseModels: Array<{ contentType: string, modelName: string }> } | null>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ListWebSocketApisQuery = { apis: { nodes: Array<{ id: string, apiId: string, name: string | null, description: string | null } | null>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ApiGraphQueryVariables = Exact<{
+  apiId: string;
+}>;
+
+
+export type ApiGraphQuery = { api: { id: string, apiId: string, name: string | null, routeSelectionExpression: string | null, routes: { nodes: Array<{ id: string, routeId: string, routeKey: string, twoWay: boolean, routeResponse: { id: string, apiId: string, routeId: string, routeResponseId: string, routeResponseKey: string, modelSelectionExpression: string | null, responseModels: Array<{ contentType: string, modelName: string, model: { id: string, name: string } | null }> } | null } | null>, pageInfo: { hasNextPage: boolean } }, models: { nodes: Array<{ id: string, modelId: string, name: string, contentType: string | null, description: string | null } | null>, pageInfo: { hasNextPage: boolean } } } | null };
+
+export type RouteResponseRowFragment = { id: string, apiId: string, routeId: string, routeResponseId: string, routeResponseKey: string, modelSelectionExpression: string | null, responseModels: Array<{ contentType: string, modelName: string, model: { id: string, name: string } | null }> };
 
 export type SetModelSelectionExpressionMutationVariables = Exact<{
   apiId: string;
@@ -72,6 +79,24 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const RouteResponseRowFragmentDoc = new TypedDocumentString(`
+    fragment RouteResponseRow on RouteResponse {
+  id
+  apiId
+  routeId
+  routeResponseId
+  routeResponseKey
+  modelSelectionExpression
+  responseModels {
+    contentType
+    modelName
+    model {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"RouteResponseRow"}) as unknown as TypedDocumentString<RouteResponseRowFragment, unknown>;
 export const RequestProgressFragmentDoc = new TypedDocumentString(`
     fragment RequestProgress on ResourceRequest {
   requestToken
@@ -82,18 +107,14 @@ export const RequestProgressFragmentDoc = new TypedDocumentString(`
   errorCode
 }
     `, {"fragmentName":"RequestProgress"}) as unknown as TypedDocumentString<RequestProgressFragment, unknown>;
-export const ListRouteResponsesDocument = new TypedDocumentString(`
-    query ListRouteResponses($apiId: String!, $routeId: String!, $after: String) {
-  routeResponses(apiId: $apiId, routeId: $routeId, first: 25, after: $after) {
+export const ListWebSocketApisDocument = new TypedDocumentString(`
+    query ListWebSocketApis($after: String) {
+  apis(protocolType: WEBSOCKET, first: 25, after: $after) {
     nodes {
       id
-      routeResponseId
-      routeResponseKey
-      modelSelectionExpression
-      responseModels {
-        contentType
-        modelName
-      }
+      apiId
+      name
+      description
     }
     pageInfo {
       hasNextPage
@@ -101,7 +122,58 @@ export const ListRouteResponsesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ListRouteResponsesQuery, ListRouteResponsesQueryVariables>;
+    `) as unknown as TypedDocumentString<ListWebSocketApisQuery, ListWebSocketApisQueryVariables>;
+export const ApiGraphDocument = new TypedDocumentString(`
+    query ApiGraph($apiId: String!) {
+  api(apiId: $apiId) {
+    id
+    apiId
+    name
+    routeSelectionExpression
+    routes(first: 25) {
+      nodes {
+        id
+        routeId
+        routeKey
+        twoWay
+        routeResponse {
+          ...RouteResponseRow
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+    models(first: 25) {
+      nodes {
+        id
+        modelId
+        name
+        contentType
+        description
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+}
+    fragment RouteResponseRow on RouteResponse {
+  id
+  apiId
+  routeId
+  routeResponseId
+  routeResponseKey
+  modelSelectionExpression
+  responseModels {
+    contentType
+    modelName
+    model {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ApiGraphQuery, ApiGraphQueryVariables>;
 export const SetModelSelectionExpressionDocument = new TypedDocumentString(`
     mutation SetModelSelectionExpression($apiId: String!, $routeId: String!, $routeResponseId: String!, $expression: String) {
   updateRouteResponse(
