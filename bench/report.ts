@@ -154,7 +154,7 @@ export function render(report: Report): string {
     table(
       ["server", "GetResource", "ListResources", "calls", "x ideal calls", "wall", "ideal wall", "x ideal wall", "routes with their model", "failed fields", "goal"],
       [
-        ["idealCalls (computed)", n(idealCalls.getResource), n(idealCalls.listResources), n(idealCalls.total), "1.00", "-", ms(unpacedIdeal), "-", n(g.routes), "0", "-"],
+        ["ideal (computed)", n(idealCalls.getResource), n(idealCalls.listResources), n(idealCalls.total), "1.00", "-", ms(unpacedIdeal), "-", n(g.routes), "0", "-"],
         ...Object.entries(report.graph).map(([variant, samples]) => {
           const m = summarise(samples);
           const target = idealOf[variant];
