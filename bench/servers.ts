@@ -17,7 +17,7 @@ import { createRegionPolicy } from "../src/cloudcontrol/region.js";
 import { startHttpServer } from "../src/http/index.js";
 import type { RunningHttpServer } from "../src/http/index.js";
 import { resolvers } from "../src/resolvers/index.js";
-import type { Identity, ResourceTypeDescriptor } from "../src/resourceTypes/index.js";
+import type { Identity, ResourceModel, ResourceTypeDescriptor } from "../src/resourceTypes/index.js";
 import { apiType, routeResponseType, routeType } from "../src/resourceTypes/index.js";
 import { modelType } from "../src/resourceTypes/model.js";
 import type { ResponseModelParent } from "../src/routeResponses/index.js";
@@ -156,16 +156,21 @@ async function serveEndpoint<TContext extends object>(apollo: ApolloServer<TCont
   };
 }
 
-/** A resolver's parent in the naive server: an identity, read again by every field that needs more. */
-type NaiveParent = Identity & { region: string; identifier: string };
+/**
+ * A resolver's parent in the naive server: an identity, with the model when a root field read it;
+ * otherwise read again by every field that needs more.
+ */
+type NaiveParent = Identity & { region: string; identifier: string; model?: ResourceModel };
 
 /**
- * Resolvers that call Cloud Control once per field, as a schema written without loaders would: every
- * field reads its object again (GetResource), every relation lists again (ListResources), and a model
- * is found by name by listing the API's models and reading each. No DataLoader, no deduplication.
+ * Resolvers that call Cloud Control once per field, as a schema written without loaders would: a root
+ * field reads its object, every field of a listed object reads it again (GetResource), every relation
+ * lists again (ListResources), and a model is found by name by listing the API's models and reading
+ * each. No DataLoader, no deduplication.
  */
 function naiveResolvers(cloudControl: CloudControlFacade) {
   async function propertiesOf<I extends Identity>(type: ResourceTypeDescriptor<I>, parent: NaiveParent): Promise<Record<string, unknown>> {
+    if (parent.model !== undefined) return parent.model.properties;
     const model = await cloudControl.getResource(type, parent.region, parent.identifier);
     if (model === null) throw new GatewayError(ErrorCode.NOT_FOUND, `${parent.identifier} no longer exists.`);
     return model.properties;
@@ -197,7 +202,7 @@ function naiveResolvers(cloudControl: CloudControlFacade) {
       },
       api: async (_parent: unknown, args: { apiId: string; region?: string | null }, context: GatewayContext) => {
         const model = await cloudControl.getResource(apiType, context.regions.resolve(args.region), apiType.formatIdentifier(apiType.checkIdentity({ apiId: args.apiId })));
-        return model === null ? null : { ...apiType.parseIdentifier(model.identifier), region: model.region, identifier: model.identifier };
+        return model === null ? null : parentOfModel(model);
       },
     },
     Api: {
