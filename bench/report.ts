@@ -1,5 +1,6 @@
 // Medians of several runs, and the tables `npm run bench` prints and records in bench/README.md.
 import { availableParallelism, cpus } from "node:os";
+import { countCalls, graphPlan, idealScheduleMs } from "./ideal.js";
 import type { BenchSizes, Sample } from "./scenarios.js";
 
 export type Runs = Record<string, Sample[]>;
@@ -25,7 +26,6 @@ export function summarise(samples: readonly Sample[]): Sample {
     p50Ms: of((s) => s.p50Ms),
     p99Ms: of((s) => s.p99Ms),
     items: of((s) => s.items),
-    pages: of((s) => s.pages),
   };
 }
 
@@ -66,10 +66,12 @@ export interface Report {
   concurrency: number;
   /** The gateway's default rate (CLOUDCONTROL_RATE_LIMIT) of the ideal fan-out time. */
   rateLimit: number;
+  /** The gateway's default burst (CLOUDCONTROL_RATE_BURST) of the ideal paced graph schedule. */
+  burst: number;
   batching: Runs;
   fanout: Runs;
   overhead: Runs;
-  listing: Runs;
+  graph: Runs;
   machine: Machine;
   date: string;
 }
@@ -134,15 +136,47 @@ export function render(report: Report): string {
     ),
   );
 
-  const l = sizes.listing;
-  out.push(`\n### 4. Listing: a route with ${l.routeResponses} route responses, pages of ${l.first}, ${l.latencyMs} ms per call\n`);
+  const g = sizes.graph;
+  const shape = { routes: g.routes, models: g.models, pageSize: g.pageSize, first: g.routes };
+  const plan = graphPlan(shape);
+  const idealCalls = countCalls(plan);
+  const unpacedIdeal = idealScheduleMs(plan, { concurrency: report.concurrency, latencyMs: g.latencyMs });
+  const pacedIdeal = idealScheduleMs(plan, { concurrency: report.concurrency, latencyMs: g.latencyMs, pacing: { ratePerSecond: report.rateLimit, burst: report.burst } });
+  const streamed = idealScheduleMs(graphPlan(shape, true), { concurrency: report.concurrency, latencyMs: g.latencyMs });
+  out.push(
+    `\n### 4. The graph: one query over an API of ${g.routes} two-way routes, their route responses and the ${g.models} models they name, ${g.latencyMs} ms per call\n\n` +
+      `Goal: exactly the ideal calls (${idealCalls.getResource} GetResource + ${idealCalls.listResources} ListResources = ${idealCalls.total}), and wall time within 1.2x of the ideal schedule: ` +
+      `${ms(unpacedIdeal)} at ${report.concurrency} calls at once (limit ${ms(unpacedIdeal * 1.2)}), ${s(pacedIdeal)} under the default pacing of ${report.rateLimit}/s, burst ${report.burst} (limit ${s(pacedIdeal * 1.2)}). ` +
+      `(Were a route's calls to start as soon as the page listing it came back, which no GraphQL server does, the unpaced schedule would be ${ms(streamed)}.)\n`,
+  );
+  const idealOf: Record<string, number> = { gateway: unpacedIdeal, "gateway, default pacing (25/s)": pacedIdeal };
   out.push(
     table(
-      ["listing", "pages", "items", "ListResources", "GetResource", "wall", "failed fields"],
-      Object.entries(report.listing).map(([variant, samples]) => {
-        const m = summarise(samples);
-        return [variant, n(m.pages), n(m.items), n(m.listResources), n(m.getResource), s(m.wallMs), n(m.failedFields)];
-      }),
+      ["server", "GetResource", "ListResources", "calls", "x ideal calls", "wall", "ideal wall", "x ideal wall", "routes with their model", "failed fields", "goal"],
+      [
+        ["ideal (computed)", n(idealCalls.getResource), n(idealCalls.listResources), n(idealCalls.total), "1.00", "-", ms(unpacedIdeal), "-", n(g.routes), "0", "-"],
+        ...Object.entries(report.graph).map(([variant, samples]) => {
+          const m = summarise(samples);
+          const target = idealOf[variant];
+          const goal =
+            target === undefined
+              ? "(comparison)"
+              : verdict(m.getResource === idealCalls.getResource && m.listResources === idealCalls.listResources && m.calls === idealCalls.total && m.wallMs <= target * 1.2 && m.failedFields === 0);
+          return [
+            variant,
+            n(m.getResource),
+            n(m.listResources),
+            n(m.calls),
+            (m.calls / idealCalls.total).toFixed(2),
+            ms(m.wallMs),
+            target === undefined ? "-" : ms(target),
+            target === undefined ? "-" : (m.wallMs / target).toFixed(2),
+            n(m.items),
+            n(m.failedFields),
+            goal,
+          ];
+        }),
+      ],
     ),
   );
   return out.join("\n");

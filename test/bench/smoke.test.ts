@@ -4,10 +4,11 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { RESULTS_END, RESULTS_START, merge, render, withResults } from "../../bench/report.js";
 import type { Runs } from "../../bench/report.js";
-import { SMOKE, batching, fanout, listing, overhead } from "../../bench/scenarios.js";
+import { countCalls, graphPlan } from "../../bench/ideal.js";
+import { SMOKE, batching, fanout, graph, overhead } from "../../bench/scenarios.js";
 
 describe("benchmarks (smoke sizes)", () => {
-  const all = { batching: {} as Runs, fanout: {} as Runs, overhead: {} as Runs, listing: {} as Runs };
+  const all = { batching: {} as Runs, fanout: {} as Runs, overhead: {} as Runs, graph: {} as Runs };
 
   it("batching: the gateway makes one call per distinct route response, the naive server one per alias", async () => {
     const run = await batching(SMOKE.batching);
@@ -39,23 +40,29 @@ describe("benchmarks (smoke sizes)", () => {
     assert.ok(uncached > 0 && cached <= SMOKE.overhead.connections, `uncached ${uncached}, cached ${cached}`);
   });
 
-  it("listing: every page and item, one GetResource per item only when fields need it", async () => {
-    const run = await listing(SMOKE.listing);
-    merge(all.listing, run);
-    const pages = Math.ceil(SMOKE.listing.routeResponses / SMOKE.listing.first);
-    for (const sample of Object.values(run)) {
-      assert.equal(sample.items, SMOKE.listing.routeResponses);
-      assert.equal(sample.pages, pages);
-      assert.equal(sample.failedFields, 0);
+  it("graph: the gateway makes exactly the ideal calls, paced or not; the naive resolvers make more", async () => {
+    const run = await graph(SMOKE.graph);
+    merge(all.graph, run);
+    const { routes, models, pageSize } = SMOKE.graph;
+    const ideal = countCalls(graphPlan({ routes, models, pageSize, first: routes }));
+    // 26 routes over pages of 25: two route pages and one model page; the API, 2 models, 26 routes and 26 route responses read.
+    assert.deepEqual(ideal, { getResource: 1 + models + 2 * routes, listResources: 2 + 1 + routes, total: 4 + models + 3 * routes });
+    for (const variant of ["gateway", "gateway, default pacing (25/s)"]) {
+      const sample = run[variant];
+      assert.deepEqual([sample?.getResource, sample?.listResources, sample?.calls], [ideal.getResource, ideal.listResources, ideal.total], variant);
     }
-    assert.equal(run["gateway, fully filled"]?.getResource, SMOKE.listing.routeResponses);
-    assert.equal(run["gateway, identifiers only"]?.getResource, 0);
+    const naive = run["naive resolvers, no DataLoader"];
+    assert.ok((naive?.calls ?? 0) > ideal.total, `naive ${naive?.calls}`);
+    for (const sample of Object.values(run)) {
+      assert.equal(sample.failedFields, 0);
+      assert.equal(sample.items, routes);
+    }
   });
 
   it("renders the tables and records them between the README's markers", () => {
     const machine = { cores: 2, cpu: "test", node: process.version, peakRssMb: 1 };
-    const text = render({ sizes: SMOKE, runs: 1, concurrency: 10, rateLimit: 25, ...all, machine, date: "2000-01-01" });
-    for (const heading of ["### 1. Batching", "### 2. Throttled fan-out", "### 3. Overhead", "### 4. Listing"]) assert.ok(text.includes(heading), heading);
+    const text = render({ sizes: SMOKE, runs: 1, concurrency: 10, rateLimit: 25, burst: 5, ...all, machine, date: "2000-01-01" });
+    for (const heading of ["### 1. Batching", "### 2. Throttled fan-out", "### 3. Overhead", "### 4. The graph"]) assert.ok(text.includes(heading), heading);
     const readme = `# Benchmarks\n\n${RESULTS_START}\nSTALE-FIGURES\n${RESULTS_END}\nafter\n`;
     const updated = withResults(readme, text);
     assert.ok(updated.includes(text) && !updated.includes("STALE-FIGURES") && updated.endsWith(`${RESULTS_END}\nafter\n`));
