@@ -2,7 +2,7 @@
 // its own pacer, Redis connection and persisted query store) and the emulator throttling at 30 calls a
 // second, as Cloud Control does per account and region. Each gateway alone paces at 25 a second, so
 // together, unshared, they would be throttled; sharing the bucket keeps them at 25 together. When
-// Redis dies, each falls back to 25 / CLOUDCONTROL_REPLICAS (2) and keeps answering; when it is back,
+// Redis dies or stalls, each falls back to 25 / CLOUDCONTROL_REPLICAS (2) and keeps answering; when it is back,
 // they share again. A persisted query registered on one gateway is answered by the other. The
 // emulator's counters and the gateways' /metrics are what is checked; no test measures time.
 import { strict as assert } from "node:assert";
@@ -103,6 +103,24 @@ describe("replicas sharing Redis", { skip, timeout: 120_000 }, () => {
     // Each gateway's breaker closes once a PING is answered; reads until both paced from Redis again.
     for (let attempt = 0; attempt < 100 && (await Promise.all(gateways.map(sharedGauge))).some((gauge) => gauge !== 1); attempt += 1) {
       assert.deepEqual(await readPair(gateways, attempt), [[], []]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.deepEqual(await Promise.all(gateways.map(sharedGauge)), [1, 1], "shared again");
+  });
+
+  it("Redis paused (SIGSTOP): within REDIS_TIMEOUT_MS both pace from their fallback bucket and answer; resumed, they share again", async () => {
+    const { redis, emulator, gateways } = await setUp();
+    assert.deepEqual(await readPair(gateways, 0), [[], []]);
+    assert.deepEqual(await Promise.all(gateways.map(sharedGauge)), [1, 1], "shared before the pause");
+    emulator.resetStats();
+    redis.pause();
+    const all = Array.from({ length: 40 }, (_, index) => index + 3);
+    assert.deepEqual(await Promise.all([readAll(gateways[0], all.slice(0, 20)), readAll(gateways[1], all.slice(20))]), [[], []]);
+    assert.deepEqual({ calls: gets(emulator).calls, throttled: gets(emulator).throttled }, { calls: 40, throttled: 0 });
+    assert.deepEqual(await Promise.all(gateways.map(sharedGauge)), [0, 0], "both on their fallback bucket");
+    redis.resume();
+    for (let attempt = 0; attempt < 100 && (await Promise.all(gateways.map(sharedGauge))).some((gauge) => gauge !== 1); attempt += 1) {
+      assert.deepEqual(await readPair(gateways, 30 + attempt), [[], []]);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     assert.deepEqual(await Promise.all(gateways.map(sharedGauge)), [1, 1], "shared again");
