@@ -30,6 +30,7 @@ import { withRootFieldScopes } from "./plugins/index.js";
 import type { GatewayLogger } from "./errors.js";
 import { createErrorFormatter } from "./errors.js";
 import { createOriginMatcher, createPersistedQueryStore, graphqlResponseCachingPlugin, parseOriginPattern } from "./frontends/index.js";
+import { createReplicaSharing } from "./replicas/index.js";
 import { graphCost, resolvers } from "./resolvers/index.js";
 import { createShutdown } from "./shutdown.js";
 import { defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
@@ -137,6 +138,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const log = options.log ?? createLogger({ level: "silent" });
   const metrics = createMetrics();
   const authenticator = createAuthenticator(authSettingsOf(config.auth));
+  // With REDIS_URL, replicas share each region's Cloud Control budget and the persisted queries.
+  const sharing = createReplicaSharing({ cache: config.cache, replicas: aws.pacing.replicas, logger, metrics });
   const clients = createCloudControlClients({
     endpoint: aws.endpoint,
     credentials: options.credentials,
@@ -144,6 +147,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     requestTimeoutMs: aws.requestTimeoutMs,
     maxSockets: Math.max(aws.maxConcurrency, aws.pacing.maxInFlight),
     pacing: aws.pacing,
+    sharedPacing: sharing.pacing,
     roleArn: aws.roleArn,
     observer: cloudControlMetricsObserver(metrics),
   });
@@ -220,7 +224,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
       pipelinePlugin(pipeline),
     ],
-    persistedQueries: server.apqCacheMaxBytes === 0 ? false : { cache: createPersistedQueryStore(server.apqCacheMaxBytes) },
+    persistedQueries: server.apqCacheMaxBytes === 0 ? false : { cache: sharing.persistedQueries(createPersistedQueryStore(server.apqCacheMaxBytes)) },
   });
   return {
     config,
@@ -239,6 +243,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await apollo.stop();
       clients.destroy();
       await cache.close();
+      await sharing.close();
     },
   };
 }

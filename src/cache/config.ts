@@ -11,6 +11,10 @@ export interface CacheConfig {
   redisUrl: string | undefined;
   /** REDIS_TIMEOUT_MS: the longest one Redis call (or connection attempt) may take; past it the cache is a miss. */
   redisTimeoutMs: number;
+  /** APQ_REDIS_TTL_SECONDS: how long a persisted query stays in Redis (shared by replicas) after it was registered. */
+  apqRedisTtlSeconds: number;
+  /** APQ_REDIS_MAX_ENTRY_BYTES: longer query texts are kept in the process's own store only. */
+  apqRedisMaxEntryBytes: number;
 }
 
 function redisUrl(read: SettingsReader): string | undefined {
@@ -25,5 +29,7 @@ export function readCacheConfig(read: SettingsReader): CacheConfig {
     maxEntries: read.integer("CACHE_MAX_ENTRIES", 10_000, 1, 10_000_000),
     redisUrl: redisUrl(read),
     redisTimeoutMs: read.integer("REDIS_TIMEOUT_MS", 1000, 10, 60_000),
+    apqRedisTtlSeconds: read.integer("APQ_REDIS_TTL_SECONDS", 86_400, 1, 30 * 86_400),
+    apqRedisMaxEntryBytes: read.integer("APQ_REDIS_MAX_ENTRY_BYTES", 64 * 1024, 1, 16 * 1024 * 1024),
   };
 }

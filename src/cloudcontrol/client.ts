@@ -7,7 +7,7 @@ import { Agent as HttpsAgent } from "node:https";
 import { badUserInput } from "../errors.js";
 import type { CloudControlObserver } from "./instrument.js";
 import { instrumentClient } from "./instrument.js";
-import type { PacingOptions } from "./pacing.js";
+import type { PacingOptions, SharedPacing } from "./pacing.js";
 import { createCloudControlPacer } from "./pacing.js";
 
 export interface StaticCredentials {
@@ -29,6 +29,8 @@ export interface CloudControlClientOptions {
   maxSockets: number;
   /** Every attempt of every client waits for its region's token and a process-wide slot. */
   pacing: PacingOptions;
+  /** Replicas share each region's bucket through Redis (REDIS_URL); without it, pacing is per process. */
+  sharedPacing?: SharedPacing | undefined;
   /** CLOUDCONTROL_ROLE_ARN: the role Cloud Control uses for the resource handlers' calls. */
   roleArn?: string | undefined;
   /** Told of every call and failed attempt (the metrics). */
@@ -55,7 +57,7 @@ export const MAX_REGION_CLIENTS = 128;
 export function createCloudControlClients(options: CloudControlClientOptions): CloudControlClients {
   const clients = new Map<string, CloudControlClient>();
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
-  const pacer = createCloudControlPacer(options.pacing);
+  const pacer = createCloudControlPacer(options.pacing, options.sharedPacing);
   const maxRegions = options.maxRegions ?? MAX_REGION_CLIENTS;
   return {
     forRegion(region) {

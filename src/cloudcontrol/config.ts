@@ -29,6 +29,12 @@ export interface CloudControlConfig {
     burst: number;
     /** CLOUDCONTROL_MAX_IN_FLIGHT: calls open at once, all regions together. */
     maxInFlight: number;
+    /**
+     * CLOUDCONTROL_REPLICAS: gateway processes sharing the account's Cloud Control budget. With REDIS_URL
+     * they share each region's bucket through Redis; while Redis cannot answer, each paces at the rate
+     * divided by this.
+     */
+    replicas: number;
   };
   /** How a `wait: true` mutation (and the progress subscription) polls its request's status. */
   wait: {
@@ -74,6 +80,7 @@ export function readCloudControlConfig(read: SettingsReader): CloudControlConfig
       ratePerSecond: read.integer("CLOUDCONTROL_RATE_LIMIT", 25, 1, 10_000),
       burst: read.integer("CLOUDCONTROL_RATE_BURST", 5, 1, 10_000),
       maxInFlight: read.integer("CLOUDCONTROL_MAX_IN_FLIGHT", 50, 1, 1000),
+      replicas: read.integer("CLOUDCONTROL_REPLICAS", 1, 1, 1000),
     },
     wait: {
       timeoutMs: read.integer("WAIT_TIMEOUT_MS", 30_000, 0, 900_000),

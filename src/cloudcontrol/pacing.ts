@@ -3,8 +3,10 @@
 // whole process. It runs as SDK middleware right after the retry middleware, so each retry of a
 // throttled call waits for a token like a first attempt does: retries never burst past the limit.
 // Both queues serve callers' lanes round-robin; a call's lane comes with its abort signal (lanes.ts).
+// With replicas sharing Redis, each region's tokens come from a bucket they all draw on (`shared`).
 import type { FinalizeHandler, FinalizeHandlerArguments, FinalizeRequestMiddleware, HandlerExecutionContext, MetadataBearer, Pluggable } from "@smithy/types";
-import { Semaphore, TokenBucket, laneOf } from "../pacing/index.js";
+import { Semaphore, SharedTokenBucket, TokenBucket, laneOf } from "../pacing/index.js";
+import type { RegionBucket } from "../pacing/index.js";
 
 export interface PacingOptions {
   /** Calls per second per region, attempts counted one by one. */
@@ -15,6 +17,16 @@ export interface PacingOptions {
   maxInFlight: number;
   /** The buckets' clock in milliseconds; injectable for tests. */
   now?: () => number;
+}
+
+/** The token buckets shared by replicas (REDIS_URL), with the per-process fallback for when they cannot answer. */
+export interface SharedPacing {
+  /** Reserves the region's next shared token; resolves to the milliseconds until it is due (SharedRedis.reserveToken). */
+  reserve(region: string, ratePerSecond: number, burst: number): Promise<number>;
+  /** CLOUDCONTROL_REPLICAS: while the shared bucket cannot answer, each process paces at the rate divided by this. */
+  replicas: number;
+  /** Which bucket the region's last token came from (true: the shared one). */
+  onSource?(region: string, shared: boolean): void;
 }
 
 export interface CloudControlPacer {
@@ -31,13 +43,24 @@ function abortSignalOf(context: HandlerExecutionContext): AbortSignal | undefine
   return signal instanceof AbortSignal ? signal : undefined;
 }
 
-export function createCloudControlPacer(options: PacingOptions): CloudControlPacer {
+/** A region's bucket: the process's own, or the replicas' shared one with a local fallback of rate / replicas. */
+function regionBucket(region: string, options: PacingOptions, shared: SharedPacing | undefined): RegionBucket {
+  const { ratePerSecond, burst, now } = options;
+  if (shared === undefined) return new TokenBucket({ ratePerSecond, burst, now });
+  return new SharedTokenBucket({
+    reserve: () => shared.reserve(region, ratePerSecond, burst),
+    fallback: new TokenBucket({ ratePerSecond: ratePerSecond / shared.replicas, burst: Math.max(1, Math.floor(burst / shared.replicas)), now }),
+    onSource: (fromShared) => shared.onSource?.(region, fromShared),
+  });
+}
+
+export function createCloudControlPacer(options: PacingOptions, shared?: SharedPacing): CloudControlPacer {
   const inFlight = new Semaphore(options.maxInFlight);
-  const buckets = new Map<string, TokenBucket>();
-  const bucketFor = (region: string): TokenBucket => {
+  const buckets = new Map<string, RegionBucket>();
+  const bucketFor = (region: string): RegionBucket => {
     let bucket = buckets.get(region);
     if (bucket === undefined) {
-      bucket = new TokenBucket({ ratePerSecond: options.ratePerSecond, burst: options.burst, now: options.now });
+      bucket = regionBucket(region, options, shared);
       buckets.set(region, bucket);
     }
     return bucket;

@@ -2,6 +2,6 @@
 // patterns, correct caching of GraphQL responses, and the store of automatic persisted queries.
 export { DEMO_CORS_ORIGINS, createOriginMatcher, parseOriginPattern } from "./origins.js";
 export type { OriginPattern } from "./origins.js";
-export { createPersistedQueryStore } from "./persistedQueries.js";
-export type { PersistedQueryStore } from "./persistedQueries.js";
+export { createPersistedQueryStore, sharedPersistedQueryStore } from "./persistedQueries.js";
+export type { PersistedQueryStore, SharedPersistedQueryOptions, SharedQueryStore } from "./persistedQueries.js";
 export { GRAPHQL_CACHE_CONTROL, graphqlResponseCachingPlugin } from "./responseCaching.js";

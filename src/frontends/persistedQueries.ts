@@ -24,3 +24,44 @@ export function createPersistedQueryStore(maxBytes: number): PersistedQueryStore
     delete: (key) => Promise.resolve(cache.delete(key)),
   };
 }
+
+/** Where replicas share persisted queries (SharedRedis fits): every call may reject when Redis cannot answer in time. */
+export interface SharedQueryStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface SharedPersistedQueryOptions {
+  /** APQ_REDIS_TTL_SECONDS: the longest an entry stays in the shared store. */
+  ttlSeconds: number;
+  /** APQ_REDIS_MAX_ENTRY_BYTES: longer query texts (UTF-8) are kept in `local` only. */
+  maxEntryBytes: number;
+}
+
+/**
+ * Persisted queries that any replica answers: registered in the shared store (bounded by a TTL and an
+ * entry size) and in `local`; looked up in the shared store first. When it fails (within
+ * REDIS_TIMEOUT_MS, or at once while its breaker is open) `local` answers alone: at worst a client
+ * sends the text once more.
+ */
+export function sharedPersistedQueryStore(local: PersistedQueryStore, shared: SharedQueryStore, options: SharedPersistedQueryOptions): PersistedQueryStore {
+  const key = (name: string) => `apq:${name}`;
+  return {
+    async get(name) {
+      const found = await shared.get(key(name)).catch(() => undefined);
+      return found ?? local.get(name);
+    },
+    async set(name, value, setOptions) {
+      await local.set(name, value, setOptions);
+      if (Buffer.byteLength(value, "utf8") > options.maxEntryBytes) return;
+      const ttl = setOptions?.ttl;
+      const ttlSeconds = typeof ttl === "number" && ttl > 0 ? Math.min(Math.ceil(ttl), options.ttlSeconds) : options.ttlSeconds;
+      await shared.set(key(name), value, ttlSeconds).catch(() => {});
+    },
+    async delete(name) {
+      await shared.delete(key(name)).catch(() => {});
+      return local.delete(name);
+    },
+  };
+}

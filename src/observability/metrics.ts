@@ -1,7 +1,7 @@
 // The gateway's Prometheus metrics, in one registry per gateway instance (tests run several).
 // Labels are closed sets (operation names, outcomes, status classes): nothing a caller chooses
 // freely becomes a label, so a hostile client cannot blow up the series count.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -60,6 +60,12 @@ export function createMetrics() {
       name: "cloudcontrol_retries_total",
       help: "Extra attempts the SDK made after a retryable failure.",
       labelNames: ["operation"] as const,
+      registers,
+    }),
+    cloudControlPacingShared: new Gauge({
+      name: "cloudcontrol_pacing_shared",
+      help: "Which token bucket paces a region's Cloud Control calls: 1 the one replicas share in Redis, 0 the process's fallback (rate / CLOUDCONTROL_REPLICAS).",
+      labelNames: ["region"] as const,
       registers,
     }),
     loaderBatchSize: new Histogram({

@@ -6,3 +6,5 @@ export { assignLane, laneOf, principalLane, subscriptionLane } from "./lanes.js"
 export type { LaneOwner } from "./lanes.js";
 export { untilAborted } from "./untilAborted.js";
 export { operationDeadline } from "./operationDeadline.js";
+export { SharedTokenBucket } from "./sharedBucket.js";
+export type { RegionBucket, SharedTokenBucketOptions } from "./sharedBucket.js";

@@ -42,10 +42,10 @@ describe("loadConfig", () => {
         maxAttempts: 3,
         requestTimeoutMs: 10_000,
         operationTimeoutMs: 60_000,
-        pacing: { ratePerSecond: 25, burst: 5, maxInFlight: 50 },
+        pacing: { ratePerSecond: 25, burst: 5, maxInFlight: 50, replicas: 1 },
         wait: { timeoutMs: 30_000, minDelayMs: 250, maxDelayMs: 5_000 },
       },
-      cache: { ttlMs: undefined, maxEntries: 10_000, redisUrl: undefined, redisTimeoutMs: 1000 },
+      cache: { ttlMs: undefined, maxEntries: 10_000, redisUrl: undefined, redisTimeoutMs: 1000, apqRedisTtlSeconds: 86_400, apqRedisMaxEntryBytes: 65_536 },
     });
   });
 
@@ -62,11 +62,14 @@ describe("loadConfig", () => {
       CLOUDCONTROL_RATE_LIMIT: "20",
       CLOUDCONTROL_RATE_BURST: "3",
       CLOUDCONTROL_MAX_IN_FLIGHT: "8",
+      CLOUDCONTROL_REPLICAS: "3",
       OPERATION_TIMEOUT_MS: "15000",
       CACHE_TTL_MS: "2000",
       CACHE_MAX_ENTRIES: "500",
       REDIS_URL: "redis://127.0.0.1:6379",
       REDIS_TIMEOUT_MS: "250",
+      APQ_REDIS_TTL_SECONDS: "3600",
+      APQ_REDIS_MAX_ENTRY_BYTES: "8192",
       WAIT_TIMEOUT_MS: "60000",
       WAIT_POLL_MIN_DELAY_MS: "100",
       WAIT_POLL_MAX_DELAY_MS: "1000",
@@ -141,10 +144,10 @@ describe("loadConfig", () => {
         maxAttempts: 5,
         requestTimeoutMs: 2000,
         operationTimeoutMs: 15_000,
-        pacing: { ratePerSecond: 20, burst: 3, maxInFlight: 8 },
+        pacing: { ratePerSecond: 20, burst: 3, maxInFlight: 8, replicas: 3 },
         wait: { timeoutMs: 60_000, minDelayMs: 100, maxDelayMs: 1000 },
       },
-      cache: { ttlMs: 2000, maxEntries: 500, redisUrl: "redis://127.0.0.1:6379", redisTimeoutMs: 250 },
+      cache: { ttlMs: 2000, maxEntries: 500, redisUrl: "redis://127.0.0.1:6379", redisTimeoutMs: 250, apqRedisTtlSeconds: 3600, apqRedisMaxEntryBytes: 8192 },
     });
   });
 

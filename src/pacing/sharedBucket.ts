@@ -1,0 +1,110 @@
+// A region's token bucket when replicas share it (REDIS_URL): the tokens come from a bucket in Redis
+// that every replica draws on (src/replicas/gcra.ts), so together they stay under the one Cloud
+// Control limit of the account and region. The fair order within the process stays local: waiters
+// queue in lanes served round-robin (laneQueue.ts), and the waiter whose turn it is reserves the next
+// shared token, sleeps until it is due, and goes; then the next lane's waiter reserves. When Redis is
+// slow or gone (the reservation fails within REDIS_TIMEOUT_MS, or at once while the breaker is open),
+// the turn takes a token of the local fallback bucket instead (the rate divided by the replicas), never
+// none; the next turn tries Redis again, which answers again once the breaker closed.
+import { DEFAULT_LANE, LaneQueue } from "./laneQueue.js";
+import type { TokenBucket } from "./tokenBucket.js";
+
+/** What a region's pacer takes tokens from: the process's own TokenBucket or a SharedTokenBucket. */
+export interface RegionBucket {
+  take(signal?: AbortSignal, lane?: string): Promise<void>;
+  readonly waiting: number;
+}
+
+export interface SharedTokenBucketOptions {
+  /** Reserves the next shared token; resolves to the milliseconds until it is due. Rejects when the shared bucket cannot answer. */
+  reserve: () => Promise<number>;
+  /** Tokens while the shared bucket cannot answer. */
+  fallback: TokenBucket;
+  /** Told which bucket the last token came from (true: the shared one). */
+  onSource?: (shared: boolean) => void;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export class SharedTokenBucket implements RegionBucket {
+  private readonly queue = new LaneQueue<Waiter>();
+  private serving = false;
+
+  constructor(private readonly options: SharedTokenBucketOptions) {}
+
+  /** Callers waiting for their turn or their token now. */
+  get waiting(): number {
+    return this.queue.size + (this.serving ? 1 : 0);
+  }
+
+  /** Resolves when the caller may make one call; rejects if `signal` aborts first. */
+  take(signal?: AbortSignal, lane: string = DEFAULT_LANE): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          this.queue.delete(lane, waiter);
+          reject(signal?.reason);
+        },
+      };
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      this.queue.push(lane, waiter);
+      if (!this.serving) void this.serve();
+    });
+  }
+
+  /** One turn at a time: each waiter in lane order gets its token (shared, or the fallback's) and goes. */
+  private async serve(): Promise<void> {
+    this.serving = true;
+    try {
+      for (let waiter = this.queue.shift(); waiter !== undefined; waiter = this.queue.shift()) {
+        waiter.signal?.removeEventListener("abort", waiter.onAbort);
+        try {
+          await this.token(waiter.signal);
+          waiter.resolve();
+        } catch (error) {
+          waiter.reject(error);
+        }
+      }
+    } finally {
+      this.serving = false;
+    }
+  }
+
+  private async token(signal: AbortSignal | undefined): Promise<void> {
+    signal?.throwIfAborted();
+    let dueInMs: number;
+    try {
+      dueInMs = await this.options.reserve();
+    } catch {
+      this.options.onSource?.(false);
+      return this.options.fallback.take(signal);
+    }
+    this.options.onSource?.(true);
+    await sleep(dueInMs, signal);
+  }
+}
