@@ -4,8 +4,7 @@
 // breaker (the cache's, src/cache/breaker.ts): once Redis failed or overran, calls fail at once, so
 // callers use their local fallback without waiting, until a PING is answered again.
 import { createHash } from "node:crypto";
-import { createClient } from "@keyv/redis";
-import { CacheUnavailableError, createBreaker } from "../cache/breaker.js";
+import { createGuardedRedis } from "../cache/guardedRedis.js";
 import { GCRA_SCRIPT } from "./gcra.js";
 
 export interface SharedRedisOptions {
@@ -35,45 +34,13 @@ export interface SharedRedis {
   close(): Promise<void>;
 }
 
-/** Once a minute is enough to act on, whatever the rate of failures. */
-function oncePerMinute<A extends unknown[]>(report: (...args: A) => void): (...args: A) => void {
-  let last = -Infinity;
-  return (...args) => {
-    if (performance.now() - last < 60_000) return;
-    last = performance.now();
-    report(...args);
-  };
-}
-
 const GCRA_SHA = createHash("sha1").update(GCRA_SCRIPT).digest("hex");
 
 export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
   const { timeoutMs } = options;
   const namespace = options.namespace ?? "routeresponse-gateway";
-  // As the cache's client: nothing queued while disconnected, a bounded connection attempt, reconnects.
-  const client = createClient({
-    url: options.url,
-    disableOfflineQueue: true,
-    commandsQueueMaxLength: 10_000,
-    socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
-  });
-  const reportError = oncePerMinute(options.onError);
-  client.on("error", reportError);
-  const breaker = createBreaker({
-    timeoutMs,
-    retryMs: timeoutMs,
-    probe: () => client.ping(),
-    onOpen: reportError,
-    onClose: options.onRecovered,
-  });
-  const connected = client.connect();
-  connected.catch(() => {});
-  const call = <T>(command: () => Promise<T>): Promise<T> =>
-    breaker.run(async () => {
-      await connected;
-      if (!client.isOpen) throw new CacheUnavailableError("the shared Redis connection is closed");
-      return command();
-    });
+  const redis = createGuardedRedis({ url: options.url, timeoutMs, onError: options.onError, onRecovered: options.onRecovered, purpose: "shared Redis connection" });
+  const { client, call } = redis;
   const key = (name: string) => `${namespace}:${name}`;
 
   return {
@@ -99,8 +66,7 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
       await call(() => client.del(key(name)));
     },
     async close() {
-      breaker.stop();
-      if (client.isOpen) client.destroy();
+      redis.close();
     },
   };
 }

@@ -1,0 +1,79 @@
+// One Redis connection that never makes its callers wait past a bound: nothing is queued while it
+// is down (disableOfflineQueue), a connection attempt gives up after the bound, it reconnects by
+// itself, and a breaker (breaker.ts) bounds each call and, once one failed or overran, fails the next
+// at once until a PING is answered again. The cache (store.ts) and what replicas share
+// (src/replicas/redis.ts) each hold one.
+import { createClient } from "@keyv/redis";
+import type { Breaker } from "./breaker.js";
+import { CacheUnavailableError, createBreaker } from "./breaker.js";
+
+export interface GuardedRedisOptions {
+  url: string;
+  /** REDIS_TIMEOUT_MS: the longest one call (or the connection attempt) may take. */
+  timeoutMs: number;
+  /** Failed or overran (reported at most once a minute, connection errors included). */
+  onError: (error: unknown) => void;
+  /** Answers again after it failed. */
+  onRecovered?: () => void;
+  /** What the connection is for, in the error of a call made after close. */
+  purpose: string;
+}
+
+function connectionTo(url: string, timeoutMs: number) {
+  return createClient({
+    url,
+    disableOfflineQueue: true,
+    // A stall can hold what was sent before the breaker opened, no more; this is the safety net.
+    commandsQueueMaxLength: 10_000,
+    socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+  });
+}
+
+export type RedisClient = ReturnType<typeof connectionTo>;
+
+export interface GuardedRedis {
+  readonly client: RedisClient;
+  /** Runs `command` within the bound, or rejects at once while Redis is known to be away. */
+  call<T>(command: () => Promise<T>): Promise<T>;
+  /** The rate-limited error report, for other emitters on the same connection (Keyv). */
+  readonly reportError: (error: unknown) => void;
+  /** Stops the breaker and drops the connection (not QUIT, which would wait for a paused server). */
+  close(): void;
+}
+
+/** Once a minute is enough to act on, whatever the rate of failures. */
+export function oncePerMinute<A extends unknown[]>(report: (...args: A) => void): (...args: A) => void {
+  let last = -Infinity;
+  return (...args) => {
+    if (performance.now() - last < 60_000) return;
+    last = performance.now();
+    report(...args);
+  };
+}
+
+export function createGuardedRedis(options: GuardedRedisOptions): GuardedRedis {
+  const { timeoutMs } = options;
+  const client = connectionTo(options.url, timeoutMs);
+  const reportError = oncePerMinute(options.onError);
+  client.on("error", reportError);
+  const breaker: Breaker = createBreaker({ timeoutMs, retryMs: timeoutMs, probe: () => client.ping(), onOpen: reportError, onClose: options.onRecovered ?? (() => {}) });
+  // Connected here, once: the client then reconnects by itself (isOpen stays true). Calls made
+  // before the first connection wait for it (within their bound); later outages fail them at once.
+  const connected = client.connect();
+  connected.catch(() => {});
+  return {
+    client,
+    reportError,
+    call: (command) =>
+      breaker.run(async () => {
+        await connected;
+        // Closed meanwhile: a caller (Keyv) would open the client again and keep the process alive.
+        if (!client.isOpen) throw new CacheUnavailableError(`the ${options.purpose} is closed`);
+        return command();
+      }),
+    close() {
+      breaker.stop();
+      if (client.isOpen) client.destroy();
+    },
+  };
+}
