@@ -54,3 +54,36 @@ export class LaneQueue<T> {
     return true;
   }
 }
+
+/** A caller waiting in a lane: granted its turn or refused, it stops listening to its signal. */
+export interface LaneWaiter {
+  readonly signal: AbortSignal | undefined;
+  grant(): void;
+  refuse(reason: unknown): void;
+}
+
+/**
+ * Queues a waiter in `lane` and settles when one taken from the queue is granted (or refused). If
+ * `signal` aborts first, the waiter leaves its lane and the promise rejects with the signal's reason.
+ */
+export function waitInLane(queue: LaneQueue<LaneWaiter>, lane: string, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      queue.delete(lane, waiter);
+      reject(signal?.reason);
+    };
+    const waiter: LaneWaiter = {
+      signal,
+      grant() {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      refuse(reason) {
+        signal?.removeEventListener("abort", onAbort);
+        reject(reason);
+      },
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    queue.push(lane, waiter);
+  });
+}

@@ -1,11 +1,12 @@
 // At most `limit` tasks at once; the rest wait in lanes served round-robin (laneQueue.ts), in order
 // within each lane. A waiter whose signal aborts leaves the queue (an operation past its deadline
 // must not hold a place, nor later take a slot it no longer needs).
-import { DEFAULT_LANE, LaneQueue } from "./laneQueue.js";
+import { DEFAULT_LANE, LaneQueue, waitInLane } from "./laneQueue.js";
+import type { LaneWaiter } from "./laneQueue.js";
 
 export class Semaphore {
   private active = 0;
-  private readonly queue = new LaneQueue<() => void>();
+  private readonly queue = new LaneQueue<LaneWaiter>();
 
   constructor(readonly limit: number) {
     if (!(Number.isInteger(limit) && limit >= 1)) {
@@ -26,7 +27,8 @@ export class Semaphore {
   /** Runs `task` once a slot is free; while all are taken it waits in `lane` (the default lane when none). */
   async run<T>(task: () => Promise<T>, signal?: AbortSignal, lane: string = DEFAULT_LANE): Promise<T> {
     signal?.throwIfAborted();
-    if (this.active >= this.limit) await this.enqueue(signal, lane);
+    // A slot handed over by release() is counted in `active` already.
+    if (this.active >= this.limit) await waitInLane(this.queue, lane, signal);
     else this.active++;
     try {
       return await task();
@@ -35,26 +37,10 @@ export class Semaphore {
     }
   }
 
-  /** Resolves once a slot was handed over (counted in `active` already). */
-  private enqueue(signal: AbortSignal | undefined, lane: string): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        this.queue.delete(lane, grant);
-        reject(signal?.reason);
-      };
-      const grant = () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.queue.push(lane, grant);
-    });
-  }
-
   /** The slot passes straight to the next waiter, so a newcomer cannot jump the queue. */
   private release(): void {
     const next = this.queue.shift();
-    if (next) next();
+    if (next) next.grant();
     else this.active--;
   }
 }

@@ -6,7 +6,8 @@
 // slow or gone (the reservation fails within REDIS_TIMEOUT_MS, or at once while the breaker is open),
 // the turn takes a token of the local fallback bucket instead (the rate divided by the replicas), never
 // none; the next turn tries Redis again, which answers again once the breaker closed.
-import { DEFAULT_LANE, LaneQueue } from "./laneQueue.js";
+import { DEFAULT_LANE, LaneQueue, waitInLane } from "./laneQueue.js";
+import type { LaneWaiter } from "./laneQueue.js";
 import type { TokenBucket } from "./tokenBucket.js";
 
 /** What a region's pacer takes tokens from: the process's own TokenBucket or a SharedTokenBucket. */
@@ -24,12 +25,6 @@ export interface SharedTokenBucketOptions {
   onSource?: (shared: boolean) => void;
 }
 
-interface Waiter {
-  resolve: () => void;
-  reject: (reason: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-}
 
 /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -48,7 +43,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 export class SharedTokenBucket implements RegionBucket {
-  private readonly queue = new LaneQueue<Waiter>();
+  private readonly queue = new LaneQueue<LaneWaiter>();
   private serving = false;
 
   constructor(private readonly options: SharedTokenBucketOptions) {}
@@ -61,20 +56,9 @@ export class SharedTokenBucket implements RegionBucket {
   /** Resolves when the caller may make one call; rejects if `signal` aborts first. */
   take(signal?: AbortSignal, lane: string = DEFAULT_LANE): Promise<void> {
     signal?.throwIfAborted();
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        onAbort: () => {
-          this.queue.delete(lane, waiter);
-          reject(signal?.reason);
-        },
-      };
-      signal?.addEventListener("abort", waiter.onAbort, { once: true });
-      this.queue.push(lane, waiter);
-      if (!this.serving) void this.serve();
-    });
+    const waiting = waitInLane(this.queue, lane, signal);
+    if (!this.serving) void this.serve();
+    return waiting;
   }
 
   /** One turn at a time: each waiter in lane order gets its token (shared, or the fallback's) and goes. */
@@ -82,12 +66,11 @@ export class SharedTokenBucket implements RegionBucket {
     this.serving = true;
     try {
       for (let waiter = this.queue.shift(); waiter !== undefined; waiter = this.queue.shift()) {
-        waiter.signal?.removeEventListener("abort", waiter.onAbort);
         try {
           await this.token(waiter.signal);
-          waiter.resolve();
+          waiter.grant();
         } catch (error) {
-          waiter.reject(error);
+          waiter.refuse(error);
         }
       }
     } finally {

@@ -2,7 +2,8 @@
 // throttles at roughly 25-30 calls a second per account and region (reference §2), so one bucket per
 // region, shared by every request of the process, keeps the gateway under it. Waiters queue in lanes
 // served round-robin (laneQueue.ts): a caller's flood cannot hold another caller's call behind it.
-import { DEFAULT_LANE, LaneQueue } from "./laneQueue.js";
+import { DEFAULT_LANE, LaneQueue, waitInLane } from "./laneQueue.js";
+import type { LaneWaiter } from "./laneQueue.js";
 
 export interface TokenBucketOptions {
   /** Tokens added per second: the sustained call rate. */
@@ -13,12 +14,6 @@ export interface TokenBucketOptions {
   now?: () => number;
 }
 
-interface Waiter {
-  resolve: () => void;
-  reject: (reason: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-}
 
 export class TokenBucket {
   private readonly rate: number;
@@ -26,7 +21,7 @@ export class TokenBucket {
   private readonly now: () => number;
   private tokens: number;
   private updatedAt: number;
-  private readonly queue = new LaneQueue<Waiter>();
+  private readonly queue = new LaneQueue<LaneWaiter>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(options: TokenBucketOptions) {
@@ -55,20 +50,9 @@ export class TokenBucket {
       this.tokens -= 1;
       return Promise.resolve();
     }
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        onAbort: () => {
-          this.queue.delete(lane, waiter);
-          reject(signal?.reason);
-        },
-      };
-      signal?.addEventListener("abort", waiter.onAbort, { once: true });
-      this.queue.push(lane, waiter);
-      this.schedule();
-    });
+    const waiting = waitInLane(this.queue, lane, signal);
+    this.schedule();
+    return waiting;
   }
 
   private refill(): void {
@@ -85,9 +69,7 @@ export class TokenBucket {
       this.refill();
       while (this.queue.size > 0 && this.tokens >= 1) {
         this.tokens -= 1;
-        const waiter = this.queue.shift() as Waiter;
-        waiter.signal?.removeEventListener("abort", waiter.onAbort);
-        waiter.resolve();
+        (this.queue.shift() as LaneWaiter).grant();
       }
       this.schedule();
     }, Math.ceil(wait));
