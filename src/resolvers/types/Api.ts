@@ -4,7 +4,7 @@ import type { ApiResolvers } from "../../__generated__/resolvers-types.js";
 import type { GraphCost } from "../../limits/graphCost.js";
 import { apiType, routeType } from "../../resourceTypes/index.js";
 import { nodeIdOf } from "../relay/nodeId.js";
-import { modelOf, resourceConnection, stringProperty } from "../resources.js";
+import { identityFieldCosts, modelOf, resourceConnection, stringProperty } from "../resources.js";
 
 const PROTOCOLS: ReadonlySet<string> = new Set(["WEBSOCKET", "HTTP"]);
 
@@ -38,10 +38,7 @@ export const apiCost: GraphCost = {
     otherwise: "model",
     node: true,
     fields: {
-      id: { reads: "free" },
-      identifier: { reads: "free" },
-      region: { reads: "free" },
-      apiId: { reads: "free" },
+      ...identityFieldCosts(apiType),
       routes: { reads: "connection", of: "Route" },
     },
   },

@@ -10,7 +10,7 @@ import { apiType, parentOfIdentity } from "../../resourceTypes/index.js";
 import type { ModelParent } from "../../resourceTypes/model.js";
 import { modelType } from "../../resourceTypes/model.js";
 import { nodeIdOf } from "../relay/nodeId.js";
-import { modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
+import { identityFieldCosts, modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
 
 export const Model: ModelResolvers = {
   id: (parent) => nodeIdOf(modelType, parent),
@@ -54,11 +54,7 @@ export const modelCost: GraphCost = {
     otherwise: "model",
     node: true,
     fields: {
-      id: { reads: "free" },
-      identifier: { reads: "free" },
-      region: { reads: "free" },
-      apiId: { reads: "free" },
-      modelId: { reads: "free" },
+      ...identityFieldCosts(modelType),
       api: { reads: "object", of: "Api", calls: 0 },
     },
   },

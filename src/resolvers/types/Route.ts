@@ -8,7 +8,7 @@ import type { RouteParent } from "../../resourceTypes/index.js";
 import type { RouteResponseParent } from "../../routeResponses/index.js";
 import { apiType, parentOfIdentity, routeResponseType, routeType } from "../../resourceTypes/index.js";
 import { nodeIdOf } from "../relay/nodeId.js";
-import { modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
+import { identityFieldCosts, modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
 
 const DEFAULT_KEY = "$default";
 
@@ -57,11 +57,7 @@ export const routeCost: GraphCost = {
     otherwise: "model",
     node: true,
     fields: {
-      id: { reads: "free" },
-      identifier: { reads: "free" },
-      region: { reads: "free" },
-      apiId: { reads: "free" },
-      routeId: { reads: "free" },
+      ...identityFieldCosts(routeType),
       api: { reads: "object", of: "Api", calls: 0 },
       // One listing of the route's route responses (AWS allows one: `$default`).
       routeResponse: { reads: "object", of: "RouteResponse", calls: 1 },
