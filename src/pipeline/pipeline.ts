@@ -134,9 +134,9 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
     ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
   const validated = new LRUCache<string, readonly GraphQLError[]>({ maxSize: VALIDATED_CACHE_BYTES, sizeCalculation: (_value, key) => Math.max(1, key.length) });
-  // Keyed by the context's call budget, not the context: GraphQL servers copy the context object
+  // The budgets of admitted operations: a budget, and its context's progress feed, is open while it
+  // is in here. Keyed by the budget, not the context: GraphQL servers copy the context object
   // (Apollo clones it shallowly), and the budget is the one member every copy shares.
-  const openers = new WeakMap<CallBudget, () => void>();
   const admitted = new WeakSet<CallBudget>();
   const perConnection = new WeakMap<object, number>();
   const perCaller = new Map<string, number>();
@@ -181,10 +181,9 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
     },
 
     createContext(caller) {
-      let open = false;
-      const budget = createCallBudget(limits.maxCost, () => open);
-      openers.set(budget, () => (open = true));
-      return options.createContext(caller, budget, () => open);
+      const isAdmitted = () => admitted.has(budget);
+      const budget: CallBudget = createCallBudget(limits.maxCost, isAdmitted);
+      return options.createContext(caller, budget, isAdmitted);
     },
 
     admitOperation(context, request) {
@@ -237,7 +236,6 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
         refuseLimit(new LimitExceededError("cost", cost, limits.maxCost, message));
       }
       admitted.add(context.callBudget);
-      openers.get(context.callBudget)?.();
       return { document, operation };
     },
 
