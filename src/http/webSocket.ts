@@ -120,7 +120,6 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => pipeline.formatError(error.toJSON(), error));
   // onSubscribe's refusals come back through onError: they are formatted once, there.
   const formattedAlready = new WeakSet<GraphQLError>();
-  const refusalErrors = (refusal: Refusal): GraphQLError[] => [new GraphQLError(refusal.message, { originalError: refusal, extensions: refusal.extensions })];
   function finish(state: SocketState, id: string, codes: readonly string[] = []): void {
     const run = state.runs.get(id);
     if (run === undefined) return;
@@ -170,7 +169,7 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
           state.runs.set(id, { context, operationName, startedAt, release, codes: [] });
           return { schema: pipeline.schema(), document, operationName, variableValues: payload.variables, contextValue: context };
         } catch (error) {
-          const errors = error instanceof Refusal ? refusalErrors(error) : [new GraphQLError((error as Error).message, { originalError: error as Error })];
+          const errors = error instanceof Refusal ? [pipeline.toGraphQLError(error)] : [new GraphQLError((error as Error).message, { originalError: error as Error })];
           const formatted = format(errors);
           pipeline.record(context, { operationName, operationType: "subscription", executed: false, codes: formatted.map((e) => String(e.extensions?.code)), startedAt });
           return formatted.map((e) => {
