@@ -28,8 +28,9 @@ import type { DocumentNode, FieldNode, OperationDefinitionNode, SelectionSetNode
 import type { DocumentFragments } from "./fragments.js";
 import { fragmentsOf, summariseFragments, sumOverFields } from "./fragments.js";
 import type { GraphCost, GraphCounter } from "./graphCost.js";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, createGraphCounter, mergeGraphCosts, rootCalls } from "./graphCost.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, createGraphCounter, identityFieldCosts, mergeGraphCosts, rootCalls } from "./graphCost.js";
 import { saturatingAdd, saturatingMultiply } from "./saturating.js";
+import { routeResponseType } from "../resourceTypes/index.js";
 
 export interface CostOptions {
   /** Status polls one `wait: true` write may make (maxWaitPolls of the WAIT_* settings). */
@@ -55,7 +56,7 @@ const ROUTE_RESPONSE_GRAPH: GraphCost = {
   RouteResponse: {
     otherwise: "model",
     node: true,
-    fields: Object.fromEntries(["id", "identifier", "region", "apiId", "routeId", "routeResponseId"].map((name) => [name, { reads: "free" }])),
+    fields: identityFieldCosts(routeResponseType.identityFields),
   },
 };
 

@@ -57,6 +57,14 @@ export interface KindCost {
 export type GraphCost = Readonly<Record<string, KindCost>>;
 
 /** Joins tables: kinds and fields of later tables are added to (or replace) earlier ones. */
+/**
+ * The entries of the fields every item of a type answers without a read: its node id, identifier,
+ * region and identifier properties (a descriptor's identityFields).
+ */
+export function identityFieldCosts(identityFields: readonly string[]): Record<string, FieldCost> {
+  return Object.fromEntries(["id", "identifier", "region", ...identityFields].map((field) => [field, { reads: "free" } satisfies FieldCost]));
+}
+
 export function mergeGraphCosts(...tables: GraphCost[]): GraphCost {
   const merged: Record<string, KindCost> = {};
   for (const table of tables) {

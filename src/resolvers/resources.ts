@@ -6,7 +6,6 @@ import type { GatewayContext } from "../context.js";
 import { ErrorCode, GatewayError } from "../errors.js";
 import type { Identity, IdentityLike, ResourceModel, ResourceParent, ResourceTypeDescriptor } from "../resourceTypes/index.js";
 import { parentOfIdentity, parentOfModel } from "../resourceTypes/index.js";
-import type { FieldCost } from "../limits/graphCost.js";
 import { checkFirst, paginate } from "./relay/paginate.js";
 
 /** Null when the resource does not exist. */
@@ -109,10 +108,3 @@ export async function resourceConnection<I extends Identity>(
   return { edges, nodes: edges.map((edge) => edge.node), pageInfo: page.pageInfo };
 }
 
-/**
- * The cost-table entries of the fields every item of `type` answers without a read: its node id,
- * identifier, region and identifier properties (limits/graphCost.ts).
- */
-export function identityFieldCosts<I extends Identity>(type: ResourceTypeDescriptor<I>): Record<string, FieldCost> {
-  return Object.fromEntries(["id", "identifier", "region", ...type.identityFields].map((field) => [field, { reads: "free" } satisfies FieldCost]));
-}

@@ -2,9 +2,10 @@
 // await the model, read once per key through the loader; `routes` lists through the page loader.
 import type { ApiResolvers } from "../../__generated__/resolvers-types.js";
 import type { GraphCost } from "../../limits/graphCost.js";
+import { identityFieldCosts } from "../../limits/graphCost.js";
 import { apiType, routeType } from "../../resourceTypes/index.js";
 import { nodeIdOf } from "../relay/nodeId.js";
-import { identityFieldCosts, modelOf, resourceConnection, stringProperty } from "../resources.js";
+import { modelOf, resourceConnection, stringProperty } from "../resources.js";
 
 const PROTOCOLS: ReadonlySet<string> = new Set(["WEBSOCKET", "HTTP"]);
 
@@ -38,7 +39,7 @@ export const apiCost: GraphCost = {
     otherwise: "model",
     node: true,
     fields: {
-      ...identityFieldCosts(apiType),
+      ...identityFieldCosts(apiType.identityFields),
       routes: { reads: "connection", of: "Route" },
     },
   },

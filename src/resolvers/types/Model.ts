@@ -5,12 +5,13 @@
 import type { ApiResolvers, ModelResolvers, ResponseModelResolvers } from "../../__generated__/resolvers-types.js";
 import type { GatewayContext } from "../../context.js";
 import type { GraphCost } from "../../limits/graphCost.js";
+import { identityFieldCosts } from "../../limits/graphCost.js";
 import { ASSUMED_LIST_PAGE_SIZE } from "../../limits/graphCost.js";
 import { apiType, parentOfIdentity } from "../../resourceTypes/index.js";
 import type { ModelParent } from "../../resourceTypes/model.js";
 import { modelType } from "../../resourceTypes/model.js";
 import { nodeIdOf } from "../relay/nodeId.js";
-import { identityFieldCosts, modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
+import { modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
 
 export const Model: ModelResolvers = {
   id: (parent) => nodeIdOf(modelType, parent),
@@ -54,7 +55,7 @@ export const modelCost: GraphCost = {
     otherwise: "model",
     node: true,
     fields: {
-      ...identityFieldCosts(modelType),
+      ...identityFieldCosts(modelType.identityFields),
       api: { reads: "object", of: "Api", calls: 0 },
     },
   },

@@ -4,11 +4,12 @@
 import type { RouteResolvers } from "../../__generated__/resolvers-types.js";
 import type { GatewayContext } from "../../context.js";
 import type { GraphCost } from "../../limits/graphCost.js";
+import { identityFieldCosts } from "../../limits/graphCost.js";
 import type { RouteParent } from "../../resourceTypes/index.js";
 import type { RouteResponseParent } from "../../routeResponses/index.js";
 import { apiType, parentOfIdentity, routeResponseType, routeType } from "../../resourceTypes/index.js";
 import { nodeIdOf } from "../relay/nodeId.js";
-import { identityFieldCosts, modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
+import { modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
 
 const DEFAULT_KEY = "$default";
 
@@ -57,7 +58,7 @@ export const routeCost: GraphCost = {
     otherwise: "model",
     node: true,
     fields: {
-      ...identityFieldCosts(routeType),
+      ...identityFieldCosts(routeType.identityFields),
       api: { reads: "object", of: "Api", calls: 0 },
       // One listing of the route's route responses (AWS allows one: `$default`).
       routeResponse: { reads: "object", of: "RouteResponse", calls: 1 },
