@@ -4,29 +4,19 @@
 // second costs at most one Cloud Control call per cache period.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Registry } from "prom-client";
-import { pathOf } from "./respond.js";
-
-type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
-
-
-function answer(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, body: string): void {
-  res.statusCode = status;
-  res.setHeader("Content-Type", contentType);
-  res.setHeader("Cache-Control", "no-store");
-  res.end(req.method === "HEAD" ? undefined : body);
-}
+import type { HttpRoute as Route } from "./respond.js";
+import { pathOf, sendBody, sendText } from "./respond.js";
 
 function readOnly(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method === "GET" || req.method === "HEAD") return true;
-  res.setHeader("Allow", "GET, HEAD");
-  answer(req, res, 405, "text/plain; charset=utf-8", "Method Not Allowed\n");
+  sendText(req, res, 405, "Method Not Allowed\n", { Allow: "GET, HEAD" });
   return false;
 }
 
 export function healthRoute(): Route {
   return (req, res) => {
     if (pathOf(req) !== "/healthz") return false;
-    if (readOnly(req, res)) answer(req, res, 200, "application/json; charset=utf-8", JSON.stringify({ status: "ok" }));
+    if (readOnly(req, res)) sendBody(req, res, 200, "application/json; charset=utf-8", JSON.stringify({ status: "ok" }));
     return true;
   };
 }
@@ -57,7 +47,7 @@ export function readinessRoute(options: ReadinessOptions): Route {
     if (!readOnly(req, res)) return true;
     const results = { config: "ok", ...(await checks()) };
     const ready = Object.values(results).every((value) => value === "ok");
-    answer(req, res, ready ? 200 : 503, "application/json; charset=utf-8", JSON.stringify({ status: ready ? "ready" : "not ready", checks: results }));
+    sendBody(req, res, ready ? 200 : 503, "application/json; charset=utf-8", JSON.stringify({ status: ready ? "ready" : "not ready", checks: results }));
     return true;
   };
 }
@@ -65,7 +55,7 @@ export function readinessRoute(options: ReadinessOptions): Route {
 export function metricsRoute(registry: Registry): Route {
   return async (req, res) => {
     if (pathOf(req) !== "/metrics") return false;
-    if (readOnly(req, res)) answer(req, res, 200, registry.contentType, await registry.metrics());
+    if (readOnly(req, res)) sendBody(req, res, 200, registry.contentType, await registry.metrics());
     return true;
   };
 }

@@ -44,12 +44,20 @@ export function sendRefusal(res: ServerResponse, refusal: Refusal): void {
   sendError(res, { status: refusal.status, code: refusal.code, message: refusal.message, headers: refusal.headers, extensions: refusal.extensions });
 }
 
-/** A plain-text answer (operator routes and the IDE's files), never cached. */
-export function sendText(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
+/** One of the adapter's routes: true when it answered the request, false to let the next one try. */
+export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+/** A whole answer that no cache may keep (operator routes, the IDE's refusals); HEAD gets no body. */
+export function sendBody(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, body: string, headers: Readonly<Record<string, string>> = {}): void {
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.setHeader("Content-Type", contentType);
   res.setHeader("Cache-Control", "no-store");
-  res.setHeader("Content-Length", Buffer.byteLength(text));
-  res.end(req.method === "HEAD" ? undefined : text);
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** A plain-text answer, never cached. */
+export function sendText(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Readonly<Record<string, string>> = {}): void {
+  sendBody(req, res, status, "text/plain; charset=utf-8", text, headers);
 }

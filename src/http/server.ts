@@ -4,7 +4,7 @@
 // Closing drains: new connections are refused, answers in flight may finish within the grace, then
 // connections are cut and the gateway stops.
 import { createServer } from "node:http";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Gateway } from "../server.js";
 import { createAdmission } from "./admission.js";
@@ -13,12 +13,12 @@ import { createGraphQLHandler } from "./graphqlHandler.js";
 import { createIdeHandler } from "./ide.js";
 import { healthRoute, metricsRoute, readinessRoute } from "./operatorRoutes.js";
 import { createPrelude } from "./prelude.js";
+import type { HttpRoute } from "./respond.js";
 import { sendError } from "./respond.js";
 import type { UpgradeHandler } from "./webSocket.js";
 import { createWebSocketDoor } from "./webSocket.js";
 
-/** One route: true when it answered the request, false to let the next one try. */
-export type HttpRoute = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+export type { HttpRoute };
 
 export interface HttpServerOptions {
   host: string;
