@@ -16,7 +16,7 @@ function restrictImports(files, group, message) {
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "src/__generated__/**", "examples/**/generated/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "src/__generated__/**", "examples/**/generated/**", "test/clients/relay/__generated__/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,161 @@
+// Relay's runtime against the real gateway, on artifacts the Relay compiler made from the literals
+// below (with the gateway's SDL): an Environment with a Network that POSTs to the gateway and a
+// normalised Store. What a Relay app relies on: a connection paged with `@connection` (what
+// usePaginationFragment does), a `@refetchable` fragment fetched again through `node(id:)`, and a
+// mutation's payload updating the store record of the same id, with no refetch.
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import type { FetchFunction, GraphQLResponse, GraphQLTaggedNode, OperationType, ReaderFragment, Variables } from "relay-runtime";
+import { Environment, Network, RecordSource, Store, commitMutation, createOperationDescriptor, fetchQuery, getRequest, getSelector } from "relay-runtime";
+import { PAGED, PAGED_COUNT, startClientTestBed } from "../support.js";
+import { graphql } from "./graphql.js";
+import type { relayPagedQuery } from "./__generated__/relayPagedQuery.graphql.js";
+import type { relayRouteResponses_query$data } from "./__generated__/relayRouteResponses_query.graphql.js";
+import type { relayRouteResponse_item$data } from "./__generated__/relayRouteResponse_item.graphql.js";
+import type { relaySetExpressionMutation } from "./__generated__/relaySetExpressionMutation.graphql.js";
+
+const { gateway } = await startClientTestBed();
+
+const ItemFragment = graphql`
+  fragment relayRouteResponse_item on RouteResponse @refetchable(queryName: "relayRouteResponseRefetchQuery") {
+    id
+    routeResponseKey
+    modelSelectionExpression
+  }
+`;
+
+const ListFragment = graphql`
+  fragment relayRouteResponses_query on Query
+  @refetchable(queryName: "relayRouteResponsesPaginationQuery")
+  @argumentDefinitions(count: { type: "Int", defaultValue: 2 }, cursor: { type: "String" }, apiId: { type: "String!" }, routeId: { type: "String!" }) {
+    routeResponses(apiId: $apiId, routeId: $routeId, first: $count, after: $cursor) @connection(key: "relayRouteResponses_routeResponses") {
+      edges {
+        node {
+          id
+          ...relayRouteResponse_item
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+const PagedQuery = graphql`
+  query relayPagedQuery($apiId: String!, $routeId: String!) {
+    ...relayRouteResponses_query @arguments(apiId: $apiId, routeId: $routeId)
+  }
+`;
+
+const SetExpression = graphql`
+  mutation relaySetExpressionMutation($input: UpdateRouteResponseInput!) {
+    updateRouteResponse(input: $input) {
+      request { status }
+      routeResponse { ...relayRouteResponse_item }
+    }
+  }
+`;
+
+/** An Environment as a Relay app makes one, with a Network that POSTs to the gateway; `sent` names what it sent. */
+function relayEnvironment() {
+  const sent: string[] = [];
+  const fetchFn: FetchFunction = async (params, variables) => {
+    sent.push(params.name);
+    const response = await fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: params.text, variables }),
+    });
+    return (await response.json()) as GraphQLResponse;
+  };
+  const environment = new Environment({ network: Network.create(fetchFn), store: new Store(new RecordSource()) });
+  return { environment, sent };
+}
+
+/** Fetches a query into the store and keeps it retained (as a mounted component does); the root's fragment owner. */
+async function load<T extends OperationType>(environment: Environment, query: GraphQLTaggedNode, variables: T["variables"]) {
+  await fetchQuery<T>(environment, query, variables).toPromise();
+  const operation = createOperationDescriptor(getRequest(query), variables);
+  environment.retain(operation);
+  return environment.lookup(operation.fragment).data;
+}
+
+/** What a component would read for `fragment` from a parent's data holding its spread (useFragment without React). */
+function readFragment<T>(environment: Environment, fragment: GraphQLTaggedNode, ref: unknown): T {
+  const selector = getSelector(fragment as ReaderFragment, ref as never);
+  assert.ok(selector !== null && selector.kind === "SingularReaderSelector");
+  return environment.lookup(selector).data as T;
+}
+
+/** The query a `@refetchable` fragment was compiled with. */
+function refetchQueryOf(fragment: GraphQLTaggedNode): GraphQLTaggedNode {
+  const operation = (fragment as ReaderFragment).metadata?.refetch?.operation;
+  assert.ok(operation !== undefined && typeof operation !== "string", "the fragment is @refetchable");
+  return operation;
+}
+
+/** At most this many pages are asked for: a listing that never ends fails the test instead of hanging it. */
+const MAX_PAGES = 10;
+
+describe("Relay runtime on compiled artifacts", () => {
+  it("pages a connection with @connection: each page fetched with the cursor joins the same edges", async () => {
+    const { environment, sent } = relayEnvironment();
+    const root = await load<relayPagedQuery>(environment, PagedQuery, { ...PAGED });
+    let list = readFragment<relayRouteResponses_query$data>(environment, ListFragment, root);
+    assert.equal(list.routeResponses.edges?.length, 2);
+    for (let pages = 1; list.routeResponses.pageInfo.hasNextPage; pages += 1) {
+      assert.ok(pages < MAX_PAGES, "the listing ends");
+      // What usePaginationFragment's loadNext does: the fragment's pagination query from the last cursor.
+      await fetchQuery(environment, refetchQueryOf(ListFragment), { ...PAGED, count: 2, cursor: list.routeResponses.pageInfo.endCursor }).toPromise();
+      list = readFragment<relayRouteResponses_query$data>(environment, ListFragment, root);
+    }
+    const keys = list.routeResponses.edges?.map((edge) => readFragment<relayRouteResponse_item$data>(environment, ItemFragment, edge?.node).routeResponseKey);
+    assert.deepEqual(keys, Array.from({ length: PAGED_COUNT }, (_, index) => `key${index + 1}`));
+    assert.equal(sent[0], "relayPagedQuery");
+    assert.ok(sent.slice(1).every((name) => name === "relayRouteResponsesPaginationQuery"));
+  });
+
+  it("refetches a @refetchable fragment through node(id:), updating the record in place", async () => {
+    const { environment, sent } = relayEnvironment();
+    const root = await load<relayPagedQuery>(environment, PagedQuery, { ...PAGED });
+    const list = readFragment<relayRouteResponses_query$data>(environment, ListFragment, root);
+    const ref = list.routeResponses.edges?.[1]?.node;
+    const before = readFragment<relayRouteResponse_item$data>(environment, ItemFragment, ref);
+    assert.equal(before.routeResponseKey, "key2");
+
+    // Another client changes it.
+    const changed = await gateway.query(
+      `mutation { updateRouteResponse(input: { apiId: "${PAGED.apiId}", routeId: "${PAGED.routeId}", routeResponseId: "rr00002",
+        set: { modelSelectionExpression: "$request.body.elsewhere" }, wait: true }) { request { status } } }`,
+    );
+    assert.equal(changed.data?.updateRouteResponse.request.status, "SUCCESS", changed.text);
+    assert.equal(readFragment<relayRouteResponse_item$data>(environment, ItemFragment, ref).modelSelectionExpression, null, "not yet seen");
+
+    await fetchQuery(environment, refetchQueryOf(ItemFragment), { id: before.id }).toPromise();
+    assert.equal(sent.at(-1), "relayRouteResponseRefetchQuery");
+    const after = readFragment<relayRouteResponse_item$data>(environment, ItemFragment, ref);
+    assert.equal(after.modelSelectionExpression, "$request.body.elsewhere");
+    assert.equal(after.id, before.id);
+  });
+
+  it("normalises a mutation's payload: the record of the same id changes for every reader, with no refetch", async () => {
+    const { environment, sent } = relayEnvironment();
+    const root = await load<relayPagedQuery>(environment, PagedQuery, { ...PAGED });
+    const ref = readFragment<relayRouteResponses_query$data>(environment, ListFragment, root).routeResponses.edges?.[0]?.node;
+    assert.equal(readFragment<relayRouteResponse_item$data>(environment, ItemFragment, ref).routeResponseKey, "key1");
+
+    const variables: relaySetExpressionMutation["variables"] = {
+      input: { apiId: PAGED.apiId, routeId: PAGED.routeId, routeResponseId: "rr00001", set: { modelSelectionExpression: "$request.body.relay" }, wait: true },
+    };
+    const response = await new Promise<relaySetExpressionMutation["response"]>((resolve, reject) => {
+      commitMutation<relaySetExpressionMutation>(environment, {
+        mutation: SetExpression,
+        variables: variables as Variables & relaySetExpressionMutation["variables"],
+        onCompleted: (data, errors) => (errors ? reject(new Error(JSON.stringify(errors))) : resolve(data)),
+        onError: reject,
+      });
+    });
+    assert.equal(response.updateRouteResponse.request.status, "SUCCESS");
+    assert.equal(readFragment<relayRouteResponse_item$data>(environment, ItemFragment, ref).modelSelectionExpression, "$request.body.relay");
+    assert.deepEqual(sent, ["relayPagedQuery", "relaySetExpressionMutation"]);
+  });
+});
