@@ -3,21 +3,31 @@
 // sees: fetchMore pages merged into one list, a mutation's payload updating every query that shows
 // the entity without a refetch, and partial data beside errors with errorPolicy "all".
 import { strict as assert } from "node:assert";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import type { ObservableQuery, OperationVariables, TypedDocumentNode } from "@apollo/client";
-import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, gql } from "@apollo/client";
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, gql } from "@apollo/client";
+import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
 import { relayStylePagination } from "@apollo/client/utilities";
-import { BehaviorSubject, filter, firstValueFrom } from "rxjs";
+import { OperationTypeNode } from "graphql";
+import { createClient as createWsClient } from "graphql-ws";
+import { BehaviorSubject, filter, firstValueFrom, lastValueFrom, take, toArray } from "rxjs";
+import WebSocket from "ws";
 import { DEMO_API_ID, DEMO_ROUTES, DEMO_ROUTE_RESPONSES } from "../../src/emulator/demoSeed.js";
 import { PAGED, PAGED_COUNT, recordingFetch, startClientTestBed } from "./support.js";
 
 const { gateway } = await startClientTestBed();
 
-/** A client as a frontend makes one: the gateway's URL, and paging policies on the connections. */
+/**
+ * A client as a frontend makes one: the gateway's URL, subscriptions over graphql-ws (Apollo's
+ * split link, as its docs wire it), and paging policies on the connections.
+ */
 function apolloClient() {
   const recorder = recordingFetch();
+  const httpLink = new HttpLink({ uri: gateway.graphqlUrl, fetch: recorder.fetch });
+  const ws = createWsClient({ url: gateway.graphqlUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+  after(() => ws.dispose());
   const client = new ApolloClient({
-    link: new HttpLink({ uri: gateway.graphqlUrl, fetch: recorder.fetch }),
+    link: ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(ws), httpLink),
     cache: new InMemoryCache({
       typePolicies: {
         Query: { fields: { routeResponses: relayStylePagination(["apiId", "routeId", "region"]) } },
@@ -78,6 +88,26 @@ const ROUTE_RESPONSE: TypedDocumentNode<
   }
 `;
 
+const PROGRESS: TypedDocumentNode<
+  { resourceRequestProgress: { requestToken: string; status: string; done: boolean; routeResponse: RouteResponseFields | null } },
+  { token: string }
+> = gql`
+  subscription Progress($token: String!) {
+    resourceRequestProgress(requestToken: $token) { requestToken status done routeResponse { id routeResponseKey modelSelectionExpression } }
+  }
+`;
+
+const START_UPDATE: TypedDocumentNode<
+  { updateRouteResponse: { request: { requestToken: string; status: string } } },
+  { apiId: string; routeId: string; routeResponseId: string; expression: string }
+> = gql`
+  mutation StartUpdate($apiId: String!, $routeId: String!, $routeResponseId: String!, $expression: String!) {
+    updateRouteResponse(input: { apiId: $apiId, routeId: $routeId, routeResponseId: $routeResponseId, set: { modelSelectionExpression: $expression } }) {
+      request { requestToken status }
+    }
+  }
+`;
+
 const UPDATE: TypedDocumentNode<
   { updateRouteResponse: { request: { status: string }; routeResponse: RouteResponseFields | null } },
   { apiId: string; routeId: string; routeResponseId: string; expression: string }
@@ -117,6 +147,8 @@ async function watch<TData, TVariables extends OperationVariables>(query: Observ
 
 /** At most this many pages are asked for: a listing that never ends fails the test instead of hanging it. */
 const MAX_PAGES = 10;
+/** At most this many events are read from a subscription, for the same reason. */
+const MAX_EVENTS = 50;
 
 /** The keys of the route responses the gateway lists under PAGED, in one request. */
 async function pagedKeysInOneRequest(): Promise<string[]> {
@@ -234,5 +266,26 @@ describe("Apollo Client 4: errorPolicy", () => {
       assert.equal(error.data?.routeResponse !== undefined, true, "the partial data travels with the error");
       return true;
     });
+  });
+});
+
+describe("Apollo Client 4: subscriptions over graphql-ws (split link)", () => {
+  it("follows a write to its end, and the last event's route response updates the cached entity", async () => {
+    const { client } = apolloClient();
+    const ids = { apiId: PAGED.apiId, routeId: PAGED.routeId, routeResponseId: "rr00004" };
+    const single = await watch(client.watchQuery({ query: ROUTE_RESPONSE, variables: ids }));
+    const started = await client.mutate({ mutation: START_UPDATE, variables: { ...ids, expression: "$request.body.live" } });
+    const token = started.data?.updateRouteResponse.request.requestToken ?? "";
+    const events = await lastValueFrom(
+      client.subscribe({ query: PROGRESS, variables: { token } }).pipe(take(MAX_EVENTS), toArray()),
+    );
+    assert.deepEqual(events.map((event) => event.error), events.map(() => undefined));
+    const last = events.at(-1)?.data?.resourceRequestProgress;
+    assert.equal(last?.status, "SUCCESS");
+    assert.equal(last?.done, true);
+    assert.equal(last?.requestToken, token);
+    const shown = await single.shows((data) => data.routeResponse?.modelSelectionExpression === "$request.body.live");
+    single.stop();
+    assert.equal(shown?.routeResponse?.modelSelectionExpression, "$request.body.live", "the watched query shows the subscription's route response");
   });
 });
