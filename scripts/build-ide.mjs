@@ -137,6 +137,10 @@ for (const name of [js, css]) {
 }
 
 writeFileSync(join(outdir, "manifest.json"), `${JSON.stringify({ js, css }, null, 2)}\n`);
+// The files esbuild read (not the plugins' virtual modules, "namespace:path"), for scripts/build.mjs
+// to skip this build while none of them changed; kept outside dist/ide, which the gateway serves.
+const inputFiles = Object.keys(result.metafile.inputs).filter((path) => !/^[a-z-]+:/.test(path));
+writeFileSync(join(root, "dist/ide-inputs.json"), `${JSON.stringify(inputFiles)}\n`);
 
 const size = (name) => {
   const kib = (path) => `${(readFileSync(path).length / 1024).toFixed(1)} KiB`;
