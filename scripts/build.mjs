@@ -2,7 +2,7 @@
 // Builds dist/: the TypeScript (src/, test/, bench/) and the browser IDE's bundle. By default it
 // rebuilds only what changed, so a second `npm run demo` or `npm start` starts at once:
 //   - TypeScript in build mode (`tsc -b`), recompiling incrementally (tsconfig.json's `incremental`),
-//     and not even started when no input is newer than its build info (dist/tsconfig.tsbuildinfo);
+//     and not even started when no input is newer than the last compile (dist/compiled.stamp);
 //   - outputs whose source is gone (a deleted or renamed .ts) are removed, so no stale module or test
 //     lingers in dist/; an output missing for a source forces a full compile;
 //   - the IDE bundle (scripts/build-ide.mjs) is rebuilt only when one of the files esbuild read for it
@@ -10,7 +10,7 @@
 //   node scripts/build.mjs            only what changed (npm run demo, npm start)
 //   node scripts/build.mjs --clean    from nothing: dist/ removed first (npm run build, npm test, CI, Docker)
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { URL, fileURLToPath } from "node:url";
@@ -18,6 +18,11 @@ import { URL, fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
 const buildInfo = join(dist, "tsconfig.tsbuildinfo");
+/**
+ * Dated when the last successful compile of this script started. Not the build info's own date: a
+ * `tsc --noEmit` (npm run typecheck) also writes the build info, without emitting anything.
+ */
+const compiled = join(dist, "compiled.stamp");
 /** The folders tsconfig.json compiles, each to dist/<folder>. */
 const SOURCE_FOLDERS = ["src", "test", "bench"];
 /** What the IDE bundle depends on besides the files esbuild reports reading. */
@@ -66,18 +71,20 @@ const complete = sources.every((path) => existsSync(join(dist, path.replace(/\.t
 if (!complete) rmSync(buildInfo, { force: true });
 
 // Loading the compiler alone takes a second: when every output is there and no input (the sources,
-// the JSON they import, the compiler's settings, the installed packages) is newer than the build
-// info, tsc -b would find the project up to date, so it is not started.
+// the JSON they import, the compiler's settings, the installed packages) is newer than the last
+// successful compile, tsc -b would find the project up to date, so it is not started.
 const inputs = [...sourceFiles.filter((path) => /\.(ts|json)$/.test(path)), "tsconfig.json", "package.json", "package-lock.json"];
-const upToDate = complete && existsSync(buildInfo) && inputs.every((path) => !existsSync(join(root, path)) || statSync(join(root, path)).mtimeMs <= statSync(buildInfo).mtimeMs);
+const upToDate =
+  complete && existsSync(compiled) && inputs.every((path) => !existsSync(join(root, path)) || statSync(join(root, path)).mtimeMs <= statSync(compiled).mtimeMs);
 if (!upToDate) {
-  // The build info is dated from when the compiler started, so a file saved while it ran counts as
-  // newer next time; after a failed compile it is dated 1970, so the next build runs tsc -b again
-  // (which reports the errors again) instead of trusting a build that failed.
+  // The stamp is dated from when the compiler started, so a file saved while it ran counts as newer
+  // next time; a failed compile leaves none, so the next build runs tsc -b again (which reports the
+  // errors again) instead of trusting a build that failed.
+  rmSync(compiled, { force: true });
   const started = new Date();
-  const status = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-b", "tsconfig.json"], { cwd: root, stdio: "inherit" }).status;
-  if (existsSync(buildInfo)) utimesSync(buildInfo, status === 0 ? started : 0, status === 0 ? started : 0);
-  if (status !== 0) process.exit(status ?? 1);
+  run(createRequire(import.meta.url).resolve("typescript/bin/tsc"), ["-b", "tsconfig.json"]);
+  writeFileSync(compiled, "");
+  utimesSync(compiled, started, started);
 }
 
 let removed = 0;
@@ -99,5 +106,5 @@ function ideIsCurrent() {
 if (!ideIsCurrent()) {
   const started = new Date();
   run(join(root, "scripts/build-ide.mjs"), []);
-  utimesSync(IDE_MANIFEST, started, started); // as the build info: a file saved meanwhile counts as newer
+  utimesSync(IDE_MANIFEST, started, started); // as the compile stamp: a file saved meanwhile counts as newer
 }
