@@ -235,7 +235,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics,
     log,
     logger,
-    readinessChecks: async () => ({ ...(await probeCloudControl(clients, aws.region)) }),
+    readinessChecks: async () => ({ ...(await probeCloudControl(clients, aws.region, { logger })) }),
     start: () => apollo.start(),
     interruptOperations: () => shutdown.abort(),
     async stop() {

@@ -7,12 +7,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { GatewayContext } from "../context.js";
-import { ErrorCode } from "../errors.js";
+import { CODES_WITH_REQUEST_ID, ErrorCode, operatorProblemOf } from "../errors.js";
 import type { OperationPipeline } from "./pipeline.js";
 import { Refusal } from "./refusal.js";
 
 function withRequestId(errors: readonly GraphQLFormattedError[], requestId: string): GraphQLFormattedError[] {
-  return errors.map((error) => (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...error, extensions: { ...error.extensions, requestId } } : error));
+  return errors.map((error) => (CODES_WITH_REQUEST_ID.has(String(error.extensions?.code)) ? { ...error, extensions: { ...error.extensions, requestId } } : error));
 }
 
 export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<GatewayContext> {
@@ -21,6 +21,7 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
       const startedAt = process.hrtime.bigint();
       let executed = false;
       let codes: string[] = [];
+      let problems: string[] = [];
       return {
         async didResolveOperation({ source, document, request, contextValue }) {
           try {
@@ -37,13 +38,14 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
         },
         async didEncounterErrors({ errors }) {
           codes = errors.map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+          problems = errors.map(operatorProblemOf).filter((problem) => problem !== undefined);
         },
         async willSendResponse({ response, operation, operationName, contextValue }) {
           const body = response.body;
           if (body.kind === "single" && body.singleResult.errors !== undefined) {
             body.singleResult = { ...body.singleResult, errors: withRequestId(body.singleResult.errors, contextValue.requestId) };
           }
-          pipeline.record(contextValue, { operationName, operationType: operation?.operation, executed, codes, startedAt });
+          pipeline.record(contextValue, { operationName, operationType: operation?.operation, executed, codes, startedAt, problems });
         },
       };
     },

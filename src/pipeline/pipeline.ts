@@ -71,6 +71,8 @@ export interface OperationRecord {
   codes: readonly string[];
   /** From process.hrtime.bigint() when the door received it. */
   startedAt: bigint;
+  /** What an operator must act on (errors.ts operatorProblemOf): the record is then a warning carrying them. */
+  problems?: readonly string[];
 }
 
 export interface PipelineOptions {
@@ -278,8 +280,10 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       const outcome = !record.executed ? "rejected" : record.codes.length > 0 ? "error" : "ok";
       options.metrics.graphqlOperations.inc({ type, outcome });
       if (record.executed) options.metrics.graphqlDuration.observe({ type }, seconds);
-      options.log.info(
+      const problems = [...new Set(record.problems ?? [])];
+      options.log[problems.length > 0 ? "warn" : "info"](
         {
+          ...(problems.length > 0 ? { problems } : {}),
           requestId: context.requestId,
           door: context.door,
           operationName: record.operationName?.slice(0, 100) ?? null,
