@@ -47,8 +47,8 @@ function routesOf(gateway: Gateway): HttpRoute[] {
     readinessRoute({ checks: () => gateway.readinessChecks() }),
   ];
   if (config.server.metrics) routes.push(metricsRoute(gateway.metrics.registry));
-  if (ide.kind === "graphiql") {
-    const handler = createIdeHandler({ assetsDir: ide.assetsDir, endpoint: GRAPHQL_PATH, examples: ide.examples });
+  if (ide.kind === "graphiql" || ide.kind === "playground") {
+    const handler = createIdeHandler({ assetsDir: ide.assetsDir, endpoint: GRAPHQL_PATH, examples: ide.examples, tool: ide.kind });
     routes.push((req, res) => handler.handle(req, res));
   }
   routes.push(createCorsRoute({ path: GRAPHQL_PATH, isOriginAllowed: gateway.isOriginAllowed }));
