@@ -75,6 +75,26 @@ function constructableStyleSheets() {
 }
 
 /**
+ * Points GraphiQL 4's tab button at ide/tabTitles.ts, so a tab shows its example's name rather than
+ * its operation's (GraphiQL has no option for it). The build fails if the button's code changed.
+ */
+function exampleTabTitles() {
+  const module = join(root, "ide/tabTitles.ts");
+  const button = "title: tab.title, onClick: handleTabClick, children: tab.title";
+  return {
+    name: "example-tab-titles",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]graphiql[\\/]dist[\\/]GraphiQL\.js$/ }, (args) => {
+        const source = readFileSync(args.path, "utf8");
+        if (!source.includes(button)) throw new Error(`${args.path} no longer renders tab titles as "${button}": update ide/tabTitles.ts and this plugin.`);
+        const patched = source.replace(button, "title: ideTabTitle(tab.title), onClick: handleTabClick, children: ideTabTitle(tab.title)");
+        return { contents: `import { tabTitle as ideTabTitle } from ${JSON.stringify(module)};\n${patched}`, loader: "js" };
+      });
+    },
+  };
+}
+
+/**
  * Packages whose module state must exist once (React's dispatcher, contexts, graphql's instanceof
  * checks, zustand stores): a second copy fails the build. A second copy of anything else is only
  * bytes; the names are returned for the build's summary line.
@@ -119,7 +139,7 @@ const result = await esbuild.build({
   legalComments: "linked",
   metafile: true,
   logLevel: "warning",
-  plugins: [extractInlineFonts(), constructableStyleSheets()],
+  plugins: [extractInlineFonts(), constructableStyleSheets(), exampleTabTitles()],
 });
 const duplicates = checkCopies(result.metafile);
 if (!Object.keys(result.metafile.inputs).includes("ide/styleSheetSingleton.ts")) {
