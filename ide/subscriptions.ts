@@ -22,6 +22,16 @@ export interface IdeFetcherOptions {
   fetch: typeof fetch;
 }
 
+/**
+ * Whether graphql-ws should reconnect after `event`. Not after a 4xxx close: the door refused the
+ * socket (4401 no or bad credentials, 4403 not allowed to subscribe) and will again, so the refusal
+ * is shown at once instead of after graphql-ws's retries (it retries 4403, for one).
+ */
+function shouldRetry(event: unknown): boolean {
+  const code = (event as { code?: unknown } | null)?.code;
+  return !(typeof code === "number" && code >= 4400 && code < 4500);
+}
+
 /** A graphql-ws close (a CloseEvent, not an Error) as an Error GraphiQL can show. */
 function asError(error: unknown): Error {
   if (error instanceof Error) return error;
@@ -53,7 +63,7 @@ export function createIdeFetcher(options: IdeFetcherOptions): Fetcher {
     const key = JSON.stringify(Object.entries(headers).sort(([a], [b]) => a.localeCompare(b)));
     let client = clients.get(key);
     if (client !== undefined) clients.delete(key);
-    else client = createClient({ url: options.socketUrl, connectionParams: headers });
+    else client = createClient({ url: options.socketUrl, connectionParams: headers, shouldRetry });
     clients.set(key, client);
     if (clients.size > MAX_CLIENTS) {
       const [oldestKey, oldest] = clients.entries().next().value as [string, Client];
