@@ -69,9 +69,11 @@ function interruptLeadMs(graceMs: number): number {
 }
 
 export async function startHttpServer(gateway: Gateway, options: HttpServerOptions): Promise<RunningHttpServer> {
+  // The routes first: one that cannot be built (an IDE whose files are missing) stops the start
+  // before Apollo is started.
+  const routes = routesOf(gateway);
   await gateway.start();
   const { config, pipeline, log } = gateway;
-  const routes = routesOf(gateway);
   const graphql = createGraphQLHandler({
     apollo: gateway.apollo,
     pipeline,
