@@ -67,7 +67,8 @@ export async function requiredString<I extends Identity>(
 }
 
 export interface ConnectionArgs {
-  first?: number | null;
+  /** Never absent: the SDL gives every connection's `first` its default. */
+  first: number;
   after?: string | null;
 }
 

@@ -1,17 +1,38 @@
 import type { MutationResolvers } from "../../__generated__/resolvers-types.js";
+import type { GatewayContext } from "../../context.js";
 import { routeResponseType } from "../../resourceTypes/index.js";
+import type { RouteResponseParent } from "../../routeResponses/index.js";
 import { checkRouteResponseIdentity, formatRouteResponseIdentifier } from "../../routeResponses/index.js";
+import { parentOfModel } from "../../resourceTypes/index.js";
+import { nodeIdOf } from "../relay/nodeId.js";
 import { writeClientToken } from "../tokens.js";
 import { settleWrite } from "./settleWrite.js";
 
 /**
+ * The route response as this request last read it, from its loader only: no call is made for it.
+ * A read that failed, or found nothing, is nothing known.
+ */
+async function lastKnown(context: GatewayContext, region: string, identifier: string): Promise<RouteResponseParent | null> {
+  const held = context.loaders.resources.of(routeResponseType).peek({ region, identifier });
+  const model = held === undefined ? null : await held.catch(() => null);
+  return model === null ? null : parentOfModel(model);
+}
+
+/**
  * DeleteResource. A missing route response is not an error here: Cloud Control accepts the request
- * and it ends FAILED with errorCode NotFound, which the payload reports as data.
+ * and it ends FAILED with errorCode NotFound, which the payload reports as data. The payload names
+ * the deleted route response's node id, for client caches to drop it.
  */
 export const deleteRouteResponse: MutationResolvers["deleteRouteResponse"] = async (_parent, { input }, context) => {
   const identifier = formatRouteResponseIdentifier(checkRouteResponseIdentity(input, "input"));
   const region = context.regions.resolve(input.region);
   const clientToken = writeClientToken(input.clientToken);
+  // Before the write: settling it forgets what the loader held.
+  const routeResponse = await lastKnown(context, region, identifier);
   const accepted = await context.cloudControl.deleteResource(routeResponseType, region, identifier, clientToken);
-  return { request: await settleWrite(context, accepted, input.wait) };
+  return {
+    request: await settleWrite(context, accepted, input.wait),
+    deletedRouteResponseId: nodeIdOf(routeResponseType, { region, identifier }),
+    routeResponse,
+  };
 };

@@ -5,11 +5,10 @@ import { badUserInput } from "../../errors.js";
 import type { PagePosition } from "./cursor.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 
-export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
-export function checkFirst(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+/** `first` as the schema hands it over: its default (`first: Int! = 25`) lives in the SDL only. */
+export function checkFirst(first: number): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}, but is ${first}.`);
   }
