@@ -813,6 +813,7 @@ export type RouteResponsePayload = {
   routeResponse?: Maybe<RouteResponse>;
 };
 
+/** Streams of events: a subscription answers one event per change, until it completes. */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -827,6 +828,7 @@ export type Subscription = {
 };
 
 
+/** Streams of events: a subscription answers one event per change, until it completes. */
 export type SubscriptionResourceRequestProgressArgs = {
   region?: InputMaybe<Scalars['String']['input']>;
   requestToken: Scalars['String']['input'];
