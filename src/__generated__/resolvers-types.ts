@@ -72,7 +72,7 @@ export type Api = Node & {
  */
 export type ApiModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -82,7 +82,7 @@ export type ApiModelsArgs = {
  */
 export type ApiRoutesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -449,7 +449,7 @@ export type QueryApiArgs = {
  */
 export type QueryApisArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   protocolType?: InputMaybe<ProtocolType>;
   region?: InputMaybe<Scalars['String']['input']>;
 };
@@ -489,7 +489,7 @@ export type QueryResourceRequestArgs = {
  */
 export type QueryResourceRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   operations?: InputMaybe<Array<ResourceOperation>>;
   region?: InputMaybe<Scalars['String']['input']>;
   statuses?: InputMaybe<Array<OperationStatus>>;
@@ -515,7 +515,7 @@ export type QueryRouteResponseArgs = {
 export type QueryRouteResponsesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   apiId: Scalars['String']['input'];
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   routeId: Scalars['String']['input'];
 };
@@ -700,7 +700,7 @@ export type Route = Node & {
  */
 export type RouteRouteResponsesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**

@@ -34,7 +34,7 @@ interface PageResult {
   listCalls: number;
 }
 
-async function page(first: number | undefined, after: string | null): Promise<PageResult> {
+async function page(first: number | null | undefined, after: string | null): Promise<PageResult> {
   emulator.resetStats();
   const response = await gateway.query(PAGE, { first, after });
   assert.equal(response.errors, undefined, JSON.stringify(response.errors));
@@ -100,6 +100,14 @@ describe("routeResponses pagination", () => {
     const last = await page(undefined, firstPage.endCursor);
     assert.deepEqual(last.ids, ALL_IDS.slice(25));
     assert.equal(last.hasNextPage, false);
+  });
+
+  it("takes an explicit null first as the SDL's default", async () => {
+    const firstPage = await page(null, null);
+    assert.deepEqual(firstPage.ids, ALL_IDS.slice(0, 25));
+    const literal = await gateway.query(`{ routeResponses(apiId: "${API}", routeId: "${ROUTE}", first: null) { nodes { routeResponseId } } }`);
+    assert.equal(literal.errors, undefined, JSON.stringify(literal.errors));
+    assert.equal(literal.data.routeResponses.nodes.length, 25);
   });
 
   it("answers an empty page for a route without route responses", async () => {

@@ -77,7 +77,7 @@ describe("the served schema", () => {
         const first = field.args.find((arg) => arg.name === "first");
         if (first === undefined) continue;
         firsts.push(`${type.name}.${field.name}`);
-        assert.equal(String(first.type), "Int!", `${type.name}.${field.name}(first)`);
+        assert.equal(String(first.type), "Int", `${type.name}.${field.name}(first)`);
         assert.equal(first.defaultValue, DEFAULT_PAGE_SIZE, `${type.name}.${field.name}(first)`);
       }
     }
