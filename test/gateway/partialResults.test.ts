@@ -49,6 +49,27 @@ describe("partial results", () => {
     assert.deepEqual(polled.data.node, { __typename: "ResourceRequest", id: request.id, requestToken: request.requestToken, status: "SUCCESS" });
   });
 
+  it("reports an accepted write with its request when the wait's status reads are refused", async () => {
+    // AccessDenied is no hiccup the wait rides out: before, it failed the mutation and hid the write.
+    emulator.setFaults({ injectedErrors: [{ operation: "GetResourceRequestStatus", code: "AccessDeniedException", message: "Denied", status: 403 }] });
+    try {
+      const response = await gateway.query(`mutation {
+        updateRouteResponse(input: { ${SEND}, set: { modelSelectionExpression: "$request.body.denied" }, wait: true }) {
+          request { requestToken status done }
+          routeResponse { id }
+        }
+      }`);
+      assert.equal(response.errors, undefined, response.text);
+      const { request, routeResponse } = response.data.updateRouteResponse;
+      assert.match(request.requestToken, /\S/);
+      assert.equal(request.done, false);
+      assert.equal(routeResponse, null);
+      assert.ok(emulator.stats().operations.GetResourceRequestStatus.errors >= 1);
+    } finally {
+      emulator.setFaults({ injectedErrors: [] });
+    }
+  });
+
   it("keeps a good root field beside the route responses of an unknown route", async () => {
     const response = await gateway.query(`{
       good: routeResponse(${SEND}) { id routeResponseKey }
