@@ -4,6 +4,7 @@
 import type { ResourceRequestModel } from "../../cloudcontrol/resourceRequest.js";
 import { OperationStatus, ResourceOperation } from "../../cloudcontrol/resourceRequest.js";
 import type { GatewayContext } from "../../context.js";
+import { GatewayError } from "../../errors.js";
 
 export async function settleWrite(
   context: GatewayContext,
@@ -11,8 +12,13 @@ export async function settleWrite(
   wait: boolean | null | undefined,
 ): Promise<ResourceRequestModel> {
   // A wait that fails (a status read AWS refuses) answers the request as accepted, as one that runs
-  // out of time answers it as last seen: the caller polls on from its token.
-  const request = wait ? await context.waitForRequest(accepted).catch(() => accepted) : accepted;
+  // out of time answers it as last seen: the caller polls on from its token. A bug still surfaces.
+  const request = wait
+    ? await context.waitForRequest(accepted).catch((error: unknown) => {
+        if (error instanceof GatewayError) return accepted;
+        throw error;
+      })
+    : accepted;
   const requestKey = { region: request.region, requestToken: request.requestToken };
   context.loaders.resourceRequest.clear(requestKey).prime(requestKey, request);
   if (request.identifier !== null) {
