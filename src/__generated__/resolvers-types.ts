@@ -177,9 +177,9 @@ export type DeleteRouteResponsePayload = {
   /** The request as last seen: its status is FAILED (not an error) when the delete failed. */
   request: ResourceRequest;
   /**
-   * The route response as this request last read it before the delete (earlier in the same document),
-   * so a client can tell what it removed; null when the request had not read it. Deleting never reads
-   * it just for this field.
+   * The route response as last read before the delete, so a client can tell what it removed: read
+   * earlier in the same request, or by an earlier request when the gateway's cache (CACHE_TTL_MS) still
+   * holds it; null otherwise. The delete makes no Cloud Control call for this field.
    */
   routeResponse?: Maybe<RouteResponse>;
 };

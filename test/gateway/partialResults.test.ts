@@ -167,6 +167,22 @@ describe("cache-friendly payloads", () => {
     assert.equal(emulator.stats().operations.GetResource?.calls, 2);
   });
 
+  it("answers the route response the gateway's cache holds from an earlier request, with no read", async () => {
+    const cached = await startTestGateway(emulator, { config: { cache: { ttlMs: 60_000 } } });
+    const SEND_PRIVATE = `apiId: "${DEMO_API_ID}", routeId: "${DEMO_ROUTES.sendPrivateMessage}", routeResponseId: "${DEMO_ROUTE_RESPONSES.sendPrivateMessageDefault}"`;
+    const read = await cached.query(`{ routeResponse(${SEND_PRIVATE}) { id routeResponseKey } }`);
+    emulator.resetStats();
+    const response = await cached.query(`mutation {
+      deleteRouteResponse(input: { ${SEND_PRIVATE}, wait: true }) { deletedRouteResponseId request { status } routeResponse { id routeResponseKey } }
+    }`);
+    assert.equal(response.errors, undefined, response.text);
+    const payload = response.data.deleteRouteResponse;
+    assert.equal(payload.request.status, "SUCCESS");
+    assert.deepEqual(payload.routeResponse, read.data.routeResponse);
+    assert.equal(payload.deletedRouteResponseId, read.data.routeResponse.id);
+    assert.equal(emulator.stats().operations.GetResource?.calls ?? 0, 0);
+  });
+
   it("refuses a forged request node id before any call", async () => {
     emulator.resetStats();
     const forged = Buffer.from(JSON.stringify([1, "ResourceRequest", "us-east-1", "not a token"])).toString("base64url");

@@ -1,7 +1,7 @@
 import type { MutationResolvers } from "../../__generated__/resolvers-types.js";
 import type { GatewayContext } from "../../context.js";
 import { routeResponseType } from "../../resourceTypes/index.js";
-import type { RouteResponseParent } from "../../routeResponses/index.js";
+import type { RouteResponseModel, RouteResponseParent } from "../../routeResponses/index.js";
 import { checkRouteResponseIdentity, formatRouteResponseIdentifier } from "../../routeResponses/index.js";
 import { parentOfModel } from "../../resourceTypes/index.js";
 import { nodeIdOf } from "../relay/nodeId.js";
@@ -9,13 +9,15 @@ import { writeClientToken } from "../tokens.js";
 import { settleWrite } from "./settleWrite.js";
 
 /**
- * The route response as this request last read it, from its loader only: no call is made for it.
- * A read that failed, or found nothing, is nothing known.
+ * The route response as last read: by this request (its loader), else by an earlier one (the
+ * gateway's cache, with CACHE_TTL_MS). No Cloud Control call is made for it; a read that failed, or
+ * found nothing, is nothing known.
  */
 async function lastKnown(context: GatewayContext, region: string, identifier: string): Promise<RouteResponseParent | null> {
   const held = context.loaders.resources.of(routeResponseType).peek({ region, identifier });
-  const model = held === undefined ? null : await held.catch(() => null);
-  return model === null ? null : parentOfModel(model);
+  const model = held === undefined ? await context.cachedRouteResponse(region, identifier) : await held.catch(() => null);
+  // The cache holds route responses only, read with their type: what it answers has their identity.
+  return model === null ? null : parentOfModel(model as RouteResponseModel);
 }
 
 /**
