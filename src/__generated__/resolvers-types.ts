@@ -139,7 +139,7 @@ export type CreateRouteResponseInput = {
   responseParameters?: InputMaybe<Array<ResponseParameterInput>>;
   /** The route's id (RouteId). */
   routeId: Scalars['String']['input'];
-  /** The key that selects the response, such as `$default` (the only one API Gateway allows on WebSocket routes). */
+  /** The key that selects the response, such as `$default` (the only one API Gateway allows on WebSocket routes); not empty. */
   routeResponseKey: Scalars['String']['input'];
   /** When true, the mutation returns once the request is done or the gateway's wait limit passes. */
   wait?: InputMaybe<Scalars['Boolean']['input']>;
@@ -772,7 +772,7 @@ export type RouteResponseChanges = {
   responseModels?: InputMaybe<Array<ResponseModelInput>>;
   /** Replaces the whole map; parameter names must be distinct. */
   responseParameters?: InputMaybe<Array<ResponseParameterInput>>;
-  /** The new key; absent or null leaves the key as it is (it cannot be cleared). */
+  /** The new key, not empty; absent or null leaves the key as it is (it cannot be cleared). */
   routeResponseKey?: InputMaybe<Scalars['String']['input']>;
 };
 
