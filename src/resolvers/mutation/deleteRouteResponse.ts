@@ -1,9 +1,8 @@
 import type { MutationResolvers } from "../../__generated__/resolvers-types.js";
 import type { GatewayContext } from "../../context.js";
-import { routeResponseType } from "../../resourceTypes/index.js";
+import { parentOfModel, routeResponseType } from "../../resourceTypes/index.js";
 import type { RouteResponseModel, RouteResponseParent } from "../../routeResponses/index.js";
 import { checkRouteResponseIdentity, formatRouteResponseIdentifier } from "../../routeResponses/index.js";
-import { parentOfModel } from "../../resourceTypes/index.js";
 import { nodeIdOf } from "../relay/nodeId.js";
 import { writeClientToken } from "../tokens.js";
 import { settleWrite } from "./settleWrite.js";

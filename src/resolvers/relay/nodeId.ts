@@ -1,8 +1,7 @@
 // Global object ids (Relay Global Object Identification): base64url of a versioned tuple
-// `[version, type, region, identifier]`, the type one of NODE_TYPES (nodeTypes.ts) or
-// ResourceRequest, whose identifier is the request token. The version lets
-// a later format coexist with ids that clients have stored; the region is inside because an
-// identifier alone is ambiguous across regions.
+// `[version, type, region, identifier]`, the type one of NODE_TYPES (nodeTypes.ts) or ResourceRequest,
+// whose identifier is its request token. The version lets a later format coexist with ids that
+// clients have stored; the region is inside because an identifier alone is ambiguous across regions.
 import { GatewayError, badUserInput } from "../../errors.js";
 import type { RegionPolicy } from "../../cloudcontrol/region.js";
 import { isRegionName } from "../../cloudcontrol/region.js";
