@@ -176,6 +176,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     cloudControlFor,
     wait,
     onLoaderBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size),
+    cachedRouteResponse: (region, identifier) => cache.peek(region, identifier),
   });
   const ide = ideSetup(options, logger);
   const formatError = createErrorFormatter(logger, { maskAwsMessages: server.maskAwsMessages });

@@ -219,6 +219,7 @@ const DELETE_ROUTE_RESPONSE = `# Deletes a route response for good. Put the rout
 # that CreateRouteResponse returned into the variables first.
 mutation DeleteRouteResponse($input: DeleteRouteResponseInput!) {
   deleteRouteResponse(input: $input) {
+    deletedRouteResponseId
     ${REQUEST_FIELDS}
   }
 }
