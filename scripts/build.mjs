@@ -26,7 +26,7 @@ const compiled = join(dist, "compiled.stamp");
 /** The folders tsconfig.json compiles, each to dist/<folder>. */
 const SOURCE_FOLDERS = ["src", "test", "bench"];
 /** What the IDE bundle depends on besides the files esbuild reports reading. */
-const IDE_RECIPE = ["scripts/build-ide.mjs", "ide/tsconfig.json", "package.json"];
+const IDE_RECIPE = ["scripts/build-ide.mjs", "scripts/playground-bundle.mjs", "ide/tsconfig.json", "package.json", "package-lock.json"];
 const IDE_MANIFEST = join(dist, "ide/manifest.json");
 const IDE_INPUTS = join(dist, "ide-inputs.json");
 
