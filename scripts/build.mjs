@@ -99,8 +99,10 @@ if (removed > 0) console.log(`dist: removed ${removed} outputs whose source is g
 function ideIsCurrent() {
   if (!existsSync(IDE_MANIFEST) || !existsSync(IDE_INPUTS)) return false;
   const built = statSync(IDE_MANIFEST).mtimeMs;
-  const inputs = [...IDE_RECIPE, ...JSON.parse(readFileSync(IDE_INPUTS, "utf8"))];
-  return inputs.every((path) => existsSync(join(root, path)) && statSync(join(root, path)).mtimeMs <= built);
+  const newer = (path) => statSync(join(root, path)).mtimeMs > built;
+  // An input esbuild read that is gone changes the bundle; a recipe file a checkout lacks does not.
+  const inputs = JSON.parse(readFileSync(IDE_INPUTS, "utf8"));
+  return inputs.every((path) => existsSync(join(root, path)) && !newer(path)) && IDE_RECIPE.every((path) => !existsSync(join(root, path)) || !newer(path));
 }
 
 if (!ideIsCurrent()) {
