@@ -28,6 +28,18 @@ export const ErrorCode = {
    * reached Cloud Control: it may or may not be applied. `extensions.clientToken` resumes it.
    */
   WRITE_OUTCOME_UNKNOWN: "WRITE_OUTCOME_UNKNOWN",
+  /**
+   * A subscription came through a transport that cannot stream its events (a plain JSON POST or GET,
+   * a Lambda event); the message says where to subscribe instead.
+   */
+  STREAMING_TRANSPORT_REQUIRED: "STREAMING_TRANSPORT_REQUIRED",
+  /**
+   * A browser sent a simple (not preflighted) request from another site's page, which the gateway
+   * does not serve: CSRF prevention (docs/frontends.md, "CSRF and GET").
+   */
+  CROSS_SITE_REQUEST: "CROSS_SITE_REQUEST",
+  /** The gateway is shutting down: the last event of a stream it ended; subscribe again. */
+  SHUTTING_DOWN: "SHUTTING_DOWN",
   /** A bug in the gateway; details are logged, never sent. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;

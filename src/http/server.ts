@@ -1,6 +1,7 @@
-// The node:http adapter: one server on one port for every HTTP route and the WebSocket door. The
-// routes run in order (the first that answers wins): the prelude (request id, security headers, the
-// access log), the operator routes (/healthz, /readyz, /metrics), the IDE, CORS, then GraphQL.
+// The node:http adapter: one server on one port for every HTTP route, the WebSocket door and the
+// streaming door (SSE and multipart, which the GraphQL route hands requests to). The routes run in
+// order (the first that answers wins): the prelude (request id, security headers, the access log),
+// the operator routes (/healthz, /readyz, /metrics), the IDE, CORS, then GraphQL.
 // Closing drains: new connections are refused, answers in flight may finish within the grace, then
 // connections are cut and the gateway stops.
 import { createServer } from "node:http";
@@ -14,6 +15,7 @@ import { createIdeHandler } from "./ide.js";
 import { healthRoute, metricsRoute, readinessRoute } from "./operatorRoutes.js";
 import { createPrelude } from "./prelude.js";
 import type { HttpRoute } from "./respond.js";
+import { createStreamDoor } from "./streams.js";
 import { sendError } from "./respond.js";
 import type { UpgradeHandler } from "./webSocket.js";
 import { createWebSocketDoor } from "./webSocket.js";
@@ -26,6 +28,8 @@ export interface HttpServerOptions {
   port: number;
   /** How long close() lets in-flight requests finish before cutting connections. Default 5 s. */
   drainTimeoutMs?: number;
+  /** How often an idle SSE or multipart stream gets a ping. Default 12 s. */
+  streamKeepAliveMs?: number;
 }
 
 export interface RunningHttpServer {
@@ -64,9 +68,11 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
   await gateway.start();
   const { config, pipeline, log } = gateway;
   const routes = routesOf(gateway);
+  const streams = createStreamDoor({ pipeline, log, keepAliveMs: options.streamKeepAliveMs });
   const graphql = createGraphQLHandler({
     apollo: gateway.apollo,
     pipeline,
+    streams,
     admit: createAdmission({ pipeline, apolloLandingPage: gateway.ide.kind === "sandbox" }),
     path: GRAPHQL_PATH,
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -127,8 +133,9 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
         draining = true;
         for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
         server.closeIdleConnections();
-        // Upgraded sockets are no longer the HTTP server's to close, and it waits for them.
-        await Promise.all(upgrades.map((handler) => handler.close()));
+        // Upgraded sockets are no longer the HTTP server's to close, and it waits for them; open
+        // streams would hold it until the grace ends: both end now, with a last word to clients.
+        await Promise.all([...upgrades.map((handler) => handler.close()), streams.close()]);
         const grace = options.drainTimeoutMs ?? 5000;
         // Near the end of the grace, Cloud Control calls still open are stopped, so writes answer
         // with the clientToken that resumes them before their connections are cut.

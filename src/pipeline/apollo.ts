@@ -24,8 +24,8 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
       return {
         async didResolveOperation({ source, document, request, contextValue }) {
           try {
-            // Apollo's HTTP transport cannot stream a subscription's events (it has no SSE or
-            // multipart transport enabled here): those are refused with where to subscribe.
+            // Apollo's transports cannot stream a subscription's events (requests that ask for a
+            // stream go to src/http/streams.ts instead): those are refused with where to subscribe.
             pipeline.admitOperation(contextValue, { source, document, operationName: request.operationName, variables: request.variables, streams: false });
           } catch (error) {
             if (error instanceof Refusal) throw pipeline.toGraphQLError(error);

@@ -29,7 +29,7 @@ import { LimitExceededError, checkSelections, createCallBudget, checkVariableDep
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { HostCheck } from "./hostCheck.js";
-import { Refusal, RequestCode, badRequest, forbidden } from "./refusal.js";
+import { Refusal, RequestCode, forbidden } from "./refusal.js";
 
 export type { Door };
 
@@ -112,6 +112,17 @@ export interface OperationPipeline {
   record(context: GatewayContext, record: OperationRecord): void;
   /** Refusal -> the GraphQL error a door sends (the formatter keeps its public extensions). */
   toGraphQLError(refusal: Refusal): GraphQLError;
+}
+
+/** Where a subscription that came through a door that cannot stream should go instead. */
+function streamingRequired(door: Door): Refusal {
+  const ways =
+    "with Accept: text/event-stream (GraphQL over SSE, the graphql-sse client), with Accept: multipart/mixed;subscriptionSpec=1.0 (Apollo Client's HttpLink), or over a WebSocket on the same URL (ws:// or wss://, graphql-ws's graphql-transport-ws protocol)";
+  const message =
+    door === "lambda"
+      ? `Subscriptions stream their events and this Lambda function cannot stream: subscribe on a gateway server (the container, or node dist/src/index.js) ${ways}.`
+      : `Subscriptions stream their events: send this request again ${ways}.`;
+  return new Refusal(ErrorCode.STREAMING_TRANSPORT_REQUIRED, message, { status: 400 });
 }
 
 /** RFC 6750, section 3: the scheme, and `invalid_token` when credentials were sent but refused. */
@@ -227,9 +238,7 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       }
       if (operation === undefined) return { document, operation };
       const type = operation.operation as OperationType;
-      if (type === "subscription" && !request.streams) {
-        throw badRequest("Subscriptions stream their events: subscribe over WebSocket (the graphql-ws protocol) on this same path.");
-      }
+      if (type === "subscription" && !request.streams) throw streamingRequired(context.door);
       const cost = estimateCost(document, operation, request.variables ?? undefined, options.cost);
       if (cost > limits.maxCost) {
         const message = `This operation may cause ${cost} Cloud Control calls; the limit is ${limits.maxCost}. Ask for fewer items (first, ids) or fields, or split it.`;
