@@ -115,7 +115,7 @@ export interface OperationPipeline {
 }
 
 /** Where a subscription that came through a door that cannot stream should go instead. */
-function streamingRequired(door: Door): Refusal {
+export function streamingRequired(door: Door): Refusal {
   const ways =
     "with Accept: text/event-stream (GraphQL over SSE, the graphql-sse client), with Accept: multipart/mixed;subscriptionSpec=1.0 (Apollo Client's HttpLink), or over a WebSocket on the same URL (ws:// or wss://, graphql-ws's graphql-transport-ws protocol)";
   const message =
