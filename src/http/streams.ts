@@ -66,15 +66,22 @@ const MULTIPART: Framing = {
   end: (error) => (error === undefined ? "" : part({ payload: null, errors: [error] })) + "--\r\n",
 };
 
-/** The framing a request's Accept asks for; undefined when it asks for no stream (Apollo answers it). */
+/**
+ * The framing a request's Accept prefers (the first media range of the highest weight); undefined
+ * when it prefers something else, and Apollo answers it. urql lists the JSON types before
+ * text/event-stream for queries: they stay ordinary JSON answers.
+ */
 export function streamFramingOf(accept: string | undefined): Framing | undefined {
-  if (accept === undefined) return undefined;
-  for (const range of accept.split(",")) {
+  let best: { weight: number; framing: Framing | undefined } | undefined;
+  for (const range of (accept ?? "").split(",")) {
     const [type = "", ...parameters] = range.split(";").map((piece) => piece.trim().toLowerCase());
-    if (type === "text/event-stream") return SSE;
-    if (type === "multipart/mixed" && parameters.some((parameter) => /^subscriptionspec="?1\.0"?$/.test(parameter))) return MULTIPART;
+    const q = parameters.find((parameter) => parameter.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    if (type === "" || !(weight > 0) || (best !== undefined && weight <= best.weight)) continue;
+    const subscriptionSpec = parameters.some((parameter) => /^subscriptionspec="?1\.0"?$/.test(parameter));
+    best = { weight, framing: type === "text/event-stream" ? SSE : type === "multipart/mixed" && subscriptionSpec ? MULTIPART : undefined };
   }
-  return undefined;
+  return best?.framing;
 }
 
 export interface StreamDoorOptions {

@@ -1,7 +1,8 @@
 // The one operation pipeline. Every GraphQL operation, whatever door it comes through (HTTP POST or
 // GET, a WebSocket, a Lambda event), passes these steps in this order:
 //
-//   1. admitCaller      the Host (against DNS rebinding), then the credentials: who is calling
+//   1. admitCaller      the Host (against DNS rebinding), a browser's simple request from another
+//                       site (against CSRF), then the credentials: who is calling
 //   2. admitOperation   parsing with the token limit, the operation and the caller's scope for it,
 //                       the document's size, the selection bounds, the variables' nesting and the
 //                       longest string, then validation (graphql-js's rules and the gateway's
@@ -28,6 +29,7 @@ import type { CallBudget, CostOptions, LimitsConfig } from "../limits/index.js";
 import { LimitExceededError, checkSelections, createCallBudget, checkVariableDepth, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
+import type { CrossSiteCheck } from "./crossSite.js";
 import type { HostCheck } from "./hostCheck.js";
 import { Refusal, RequestCode, forbidden } from "./refusal.js";
 
@@ -76,6 +78,7 @@ export interface OperationRecord {
 export interface PipelineOptions {
   authenticator: Authenticator;
   hostCheck: HostCheck;
+  crossSiteCheck: CrossSiteCheck;
   scopes: ScopeNames;
   limits: LimitsConfig;
   cost: CostOptions;
@@ -94,8 +97,11 @@ export interface PipelineOptions {
 export interface OperationPipeline {
   /** The parser's options, for a GraphQL server that parses before handing the document over. */
   readonly parseOptions: { maxTokens: number };
-  /** Step 1. Throws a Refusal: 403 for a foreign Host, 401 for missing or refused credentials. */
-  admitCaller(request: { headers: HeaderValues; door: Door; requestId?: string | undefined }): Promise<Caller>;
+  /**
+   * Step 1. Throws a Refusal: 403 for a foreign Host or a browser's simple request from another
+   * site, 401 for missing or refused credentials. `method` is the HTTP method (none for a WebSocket).
+   */
+  admitCaller(request: { headers: HeaderValues; door: Door; method?: string | undefined; requestId?: string | undefined }): Promise<Caller>;
   /** The executable schema the operations run against. */
   schema(): GraphQLSchema;
   /** Throws the FORBIDDEN refusal when the caller lacks the scope an operation type needs. */
@@ -180,6 +186,8 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       const host = request.headers.host;
       const foreignHost = options.hostCheck(Array.isArray(host) ? host.join(",") : (host as string | undefined));
       if (foreignHost !== undefined) throw forbidden(foreignHost);
+      const crossSite = options.crossSiteCheck({ method: request.method, headers: request.headers });
+      if (crossSite !== undefined) throw crossSite;
       const credentials = credentialsFromHeaders(request.headers);
       try {
         return { principal: await options.authenticator.authenticate(credentials), requestId, door: request.door };
