@@ -97,7 +97,11 @@ export interface StreamDoor {
    * does not, and the HTTP door answers it. `caller` passed step 1; `request` carries the read body.
    */
   serve(res: ServerResponse, caller: Caller, request: HTTPGraphQLRequest): Promise<boolean>;
-  /** Ends every open stream with a SHUTTING_DOWN error and refuses new ones (503). Idempotent. */
+  /**
+   * Ends every subscription's stream at once with a SHUTTING_DOWN error (their operations then end
+   * as on a disconnect) and refuses new streams (503). Queries and mutations in flight finish within
+   * the drain's grace, as on plain HTTP. Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -147,13 +151,6 @@ interface Admitted {
   release: () => void;
 }
 
-/** One open stream, for close(). */
-interface OpenStream {
-  /** Writes the last error and ends the response; the operation then ends as on a disconnect. */
-  shutDown(): void;
-  readonly finished: Promise<void>;
-}
-
 const SHUTDOWN_ERROR: GraphQLFormattedError = {
   message: "The gateway is shutting down: subscribe again (another replica, or this one once it is back, will serve you).",
   extensions: { code: ErrorCode.SHUTTING_DOWN },
@@ -162,7 +159,8 @@ const SHUTDOWN_ERROR: GraphQLFormattedError = {
 export function createStreamDoor(options: StreamDoorOptions): StreamDoor {
   const { pipeline, log } = options;
   const keepAliveMs = options.keepAliveMs ?? 12_000;
-  const open = new Set<OpenStream>();
+  /** How to end each open subscription's stream at shutdown. */
+  const subscriptions = new Set<() => void>();
   let closing = false;
 
   function formatted(context: GatewayContext, result: ExecutionResult, codes: string[]): FormattedExecutionResult {
@@ -216,15 +214,12 @@ export function createStreamDoor(options: StreamDoorOptions): StreamDoor {
       res.end(framing.end(error));
       ended = true;
     };
-    let finish = () => {};
-    const stream: OpenStream = {
-      shutDown: () => {
-        end(SHUTDOWN_ERROR);
-        stopIterating();
-      },
-      finished: new Promise<void>((resolve) => (finish = resolve)),
+    const shutDown = () => {
+      codes.push(ErrorCode.SHUTTING_DOWN);
+      end(SHUTDOWN_ERROR);
+      stopIterating();
     };
-    open.add(stream);
+    if (type === "subscription") subscriptions.add(shutDown);
     res.writeHead(200, { "content-type": framing.contentType, "cache-control": "no-cache, no-store, no-transform", "x-accel-buffering": "no" });
     res.write(framing.open);
     const pinger = setInterval(() => write(framing.ping), keepAliveMs);
@@ -251,9 +246,8 @@ export function createStreamDoor(options: StreamDoorOptions): StreamDoor {
     } finally {
       clearInterval(pinger);
       release();
-      open.delete(stream);
+      subscriptions.delete(shutDown);
       pipeline.record(context, { operationName: params.operationName, operationType: type, executed: true, codes, startedAt });
-      finish();
     }
   }
 
@@ -266,9 +260,7 @@ export function createStreamDoor(options: StreamDoorOptions): StreamDoor {
     },
     async close() {
       closing = true;
-      const streams = [...open];
-      for (const stream of streams) stream.shutDown();
-      await Promise.all(streams.map((stream) => stream.finished));
+      for (const shutDown of [...subscriptions]) shutDown();
     },
   };
 }
