@@ -1,4 +1,4 @@
-// Lint holds the layering described in the README ("Code layout"): each zone below names a folder
+// Lint holds the layering described in docs/development.md ("Code layout"): each zone below names a folder
 // and what it must not import, so a reader knows their room without remembering it.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";

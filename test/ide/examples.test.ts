@@ -30,7 +30,7 @@ const sdl = readdirSync(schemaDir)
   .join("\n");
 const schema = buildSchema(sdl);
 
-/** The demo's ids (README, "The demo data"), as the gateway passes them in demo mode. */
+/** The demo's ids (docs/emulator.md, "The demo data"), as the gateway passes them in demo mode. */
 const DEMO_IDS: RouteResponseExampleIds = { region: "us-east-1", apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001", createRouteId: "dcnt001" };
 
 const OPERATION_NAMES = [
