@@ -153,10 +153,13 @@ describe("GraphQL over SSE (graphql-sse's client)", () => {
     assert.equal((events[0] as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code, "NOT_FOUND");
   });
 
-  it("logs each streamed operation as one record of the sse door", () => {
+  it("logs each streamed operation as one record of the sse door, under the caller's request id", async () => {
+    const response = await openStream({ query: "{ __typename }" }, SSE, { ...WRITER, "x-request-id": "sse-trace-7" });
+    assert.equal(response.headers.get("x-request-id"), "sse-trace-7");
+    await response.text();
     const records = gateway.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((record) => record.msg === "graphql operation" && record.door === "sse");
     assert.ok(records.some((record) => record.operationType === "subscription" && record.outcome === "ok"), JSON.stringify(records));
-    assert.ok(records.some((record) => record.operationType === "query"));
+    assert.ok(records.some((record) => record.operationType === "query" && record.requestId === "sse-trace-7"), JSON.stringify(records));
   });
 });
 
