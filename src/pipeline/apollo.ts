@@ -46,8 +46,9 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
           // Apollo answers a GET of anything but a query itself, before didResolveOperation: a
           // subscription gets the pipeline's answer instead, which says where to subscribe.
           if (!resolved && operation?.operation === "subscription" && request.http?.method === "GET" && body.kind === "single") {
-            const refused = pipeline.toGraphQLError(streamingRequired(contextValue.door));
-            response.http.status = 400;
+            const refusal = streamingRequired(contextValue.door);
+            const refused = pipeline.toGraphQLError(refusal);
+            response.http.status = refusal.status;
             response.http.headers.delete("allow");
             body.singleResult = { errors: [pipeline.formatError(refused.toJSON(), refused)] };
             codes = [String(refused.extensions.code)];
