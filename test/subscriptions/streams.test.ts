@@ -1,11 +1,13 @@
 // Subscriptions over plain HTTP streams against the real HTTP gateway (authentication on) and the
-// emulator: GraphQL over SSE with graphql-sse's own client, Apollo's multipart subscriptions with
-// Apollo Client 4's HttpLink and nothing else, and what both doors share with the WebSocket door:
+// emulator: GraphQL over SSE with graphql-sse's own client (and urql's fetchExchange, and a GET as
+// EventSource sends it), Apollo's multipart subscriptions with Apollo Client 4's HttpLink and
+// nothing else, and what both doors share with the WebSocket door:
 // refusals before the stream as JSON 4xx answers, the per-caller cap freed when a client goes away,
 // keep-alive pings, CORS, and a last SHUTTING_DOWN event when the gateway stops.
 import { strict as assert } from "node:assert";
 import { after, describe, it } from "node:test";
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
+import { Client as UrqlClient, fetchExchange } from "@urql/core";
 import { createClient } from "graphql-sse";
 import type { Client } from "graphql-sse";
 import { Writable } from "node:stream";
@@ -151,6 +153,35 @@ describe("GraphQL over SSE (graphql-sse's client)", () => {
     );
     assert.equal(events.length, 1);
     assert.equal((events[0] as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code, "NOT_FOUND");
+  });
+
+  it("streams a GET too, as an EventSource sends it (the operation in the query string)", async () => {
+    const token = await startWrite("$request.body.eventsource");
+    const search = new URLSearchParams({ query: PROGRESS, variables: JSON.stringify({ token }) });
+    const abort = new AbortController();
+    const response = await fetch(`${gateway.graphqlUrl}?${search.toString()}`, { headers: { accept: "text/event-stream", ...WRITER }, signal: abort.signal });
+    assert.equal(response.status, 200);
+    assert.match(await readStream(response, (text) => text.includes("IN_PROGRESS")), /event: next\ndata: \{"data":\{"resourceRequestProgress":\{"requestToken":"[^"]+","status":"IN_PROGRESS","done":false\}\}\}\n\n/);
+    abort.abort();
+  });
+
+  it("serves urql's fetchExchange with fetchSubscriptions (it asks for text/event-stream first)", async () => {
+    const token = await startWrite("$request.body.urql");
+    const client = new UrqlClient({ url: gateway.graphqlUrl, exchanges: [fetchExchange], fetchSubscriptions: true, fetchOptions: { headers: WRITER } });
+    const statuses: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const { unsubscribe } = client.subscription<Progress>(PROGRESS, { token }).subscribe((result) => {
+        if (result.error !== undefined) {
+          unsubscribe();
+          reject(result.error);
+          return;
+        }
+        statuses.push(result.data!.resourceRequestProgress.status);
+        if (statuses.length === 1) emulator.advanceClock(61);
+        if (result.data!.resourceRequestProgress.done) resolve();
+      });
+    });
+    assert.deepEqual(statuses, ["IN_PROGRESS", "SUCCESS"]);
   });
 
   it("logs each streamed operation as one record of the sse door, under the caller's request id", async () => {
