@@ -1,9 +1,9 @@
-// The node:http adapter: one server on one port for every HTTP route, the WebSocket door and the
-// streaming door (SSE and multipart, which the GraphQL route hands requests to). The routes run in
-// order (the first that answers wins): the prelude (request id, security headers, the access log),
-// the operator routes (/healthz, /readyz, /metrics), the IDE, CORS, then GraphQL.
+// The node:http adapter: one server on one port for every HTTP route and the WebSocket door. The
+// routes run in order (the first that answers wins): the prelude (request id, security headers, the
+// access log), the operator routes (/healthz, /readyz, /metrics), the IDE, CORS, then GraphQL.
 // Closing drains: new connections are refused, answers in flight may finish within the grace, then
 // connections are cut and the gateway stops.
+// The GraphQL route hands requests that ask for a stream (SSE, multipart) to the streaming door.
 import { createServer } from "node:http";
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
