@@ -33,7 +33,7 @@ import { createOriginMatcher, createPersistedQueryStore, graphqlResponseCachingP
 import { createReplicaSharing } from "./replicas/index.js";
 import { graphCost, resolvers } from "./resolvers/index.js";
 import { createShutdown } from "./shutdown.js";
-import { defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
+import { defaultIdeAssetsDir, exampleCredentialsFor, routeResponseExamples } from "./ide/index.js";
 import type { IdeExample, RouteResponseExampleIds } from "./ide/index.js";
 
 export interface GatewayOptions {
@@ -57,7 +57,7 @@ export interface GatewayOptions {
 }
 
 /** What a browser opening the GraphQL path gets (IDE). */
-export type IdeSetup = { kind: "graphiql"; assetsDir: string; examples: IdeExample[] } | { kind: "sandbox" } | { kind: "off" };
+export type IdeSetup = { kind: "graphiql" | "playground"; assetsDir: string; examples: IdeExample[] } | { kind: "sandbox" } | { kind: "off" };
 
 export interface Gateway {
   readonly config: ResolvedGatewayConfig;
@@ -101,7 +101,7 @@ export function loadTypeDefs(directory = defaultSchemaDirectory()): string[] {
   return files.map((name) => readFileSync(`${directory.replace(/\/?$/, "/")}${name}`, "utf8"));
 }
 
-/** The browser IDE as configured: GraphiQL from our own files, Apollo Sandbox from its CDN, or none. */
+/** The browser IDE as configured: GraphiQL or Playground from our own files, Apollo Sandbox from its CDN, or none. */
 function ideSetup(options: GatewayOptions, logger: GatewayLogger): { setup: IdeSetup; landingPage: ApolloServerPlugin } {
   const disabled = ApolloServerPluginLandingPageDisabled();
   switch (options.config.server.ide) {
@@ -109,13 +109,22 @@ function ideSetup(options: GatewayOptions, logger: GatewayLogger): { setup: IdeS
       return { setup: { kind: "sandbox" }, landingPage: ApolloServerPluginLandingPageLocalDefault({ footer: false }) };
     case "off":
       return { setup: { kind: "off" }, landingPage: disabled };
-    case "graphiql": {
+    case "graphiql":
+    case "playground": {
       const assetsDir = defaultIdeAssetsDir();
       if (assetsDir === undefined) {
         logger.warn("The IDE is not built (npm run build:ide): /graphql serves no page to browsers.");
         return { setup: { kind: "off" }, landingPage: disabled };
       }
-      return { setup: { kind: "graphiql", assetsDir, examples: routeResponseExamples(options.exampleIds) }, landingPage: disabled };
+      // The headers pane shows where a credential goes only when one is needed.
+      const { auth } = options.config;
+      const credentials = exampleCredentialsFor({
+        enabled: auth.mode === "on",
+        bearerTokens: auth.jwksUrl !== undefined || auth.publicKeyPem !== undefined,
+        apiKeys: auth.apiKeys.length > 0,
+      });
+      const examples = routeResponseExamples(options.exampleIds, credentials);
+      return { setup: { kind: options.config.server.ide, assetsDir, examples }, landingPage: disabled };
     }
   }
 }
@@ -167,6 +176,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     cloudControlFor,
     wait,
     onLoaderBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size),
+    cachedRouteResponse: (region, identifier) => cache.peek(region, identifier),
   });
   const ide = ideSetup(options, logger);
   const formatError = createErrorFormatter(logger, { maskAwsMessages: server.maskAwsMessages });

@@ -1,6 +1,7 @@
 // The node:http adapter: one server on one port for every HTTP route and the WebSocket door. The
 // routes run in order (the first that answers wins): the prelude (request id, security headers, the
-// access log), the operator routes (/healthz, /readyz, /metrics), the IDE, CORS, then GraphQL.
+// access log), the operator routes (/healthz, /readyz, /metrics), / and /schema.graphql, the IDE,
+// CORS, then GraphQL.
 // Closing drains: new connections are refused, answers in flight may finish within the grace, then
 // connections are cut and the gateway stops.
 // The GraphQL route hands requests that ask for a stream (SSE, multipart) to the streaming door.
@@ -14,6 +15,8 @@ import { createGraphQLHandler } from "./graphqlHandler.js";
 import { createIdeHandler } from "./ide.js";
 import { healthRoute, metricsRoute, readinessRoute } from "./operatorRoutes.js";
 import { createPrelude } from "./prelude.js";
+import { rootRoute } from "./rootRoute.js";
+import { SCHEMA_PATH, schemaRoute } from "./schemaRoute.js";
 import type { HttpRoute } from "./respond.js";
 import { createStreamDoor } from "./streams.js";
 import { sendError } from "./respond.js";
@@ -51,8 +54,13 @@ function routesOf(gateway: Gateway): HttpRoute[] {
     readinessRoute({ checks: () => gateway.readinessChecks() }),
   ];
   if (config.server.metrics) routes.push(metricsRoute(gateway.metrics.registry));
-  if (ide.kind === "graphiql") {
-    const handler = createIdeHandler({ assetsDir: ide.assetsDir, endpoint: GRAPHQL_PATH, examples: ide.examples });
+  const { introspection } = config.server;
+  routes.push(
+    rootRoute({ graphqlPath: GRAPHQL_PATH, ide: ide.kind !== "off", schemaPath: introspection ? SCHEMA_PATH : undefined }),
+    schemaRoute({ pipeline: gateway.pipeline, introspection }),
+  );
+  if (ide.kind === "graphiql" || ide.kind === "playground") {
+    const handler = createIdeHandler({ assetsDir: ide.assetsDir, endpoint: GRAPHQL_PATH, examples: ide.examples, tool: ide.kind });
     routes.push((req, res) => handler.handle(req, res));
   }
   routes.push(createCorsRoute({ path: GRAPHQL_PATH, isOriginAllowed: gateway.isOriginAllowed }));
@@ -65,9 +73,11 @@ function interruptLeadMs(graceMs: number): number {
 }
 
 export async function startHttpServer(gateway: Gateway, options: HttpServerOptions): Promise<RunningHttpServer> {
+  // The routes first: one that cannot be built (an IDE whose files are missing) stops the start
+  // before Apollo is started.
+  const routes = routesOf(gateway);
   await gateway.start();
   const { config, pipeline, log } = gateway;
-  const routes = routesOf(gateway);
   const streams = createStreamDoor({ pipeline, log, keepAliveMs: options.streamKeepAliveMs });
   const graphql = createGraphQLHandler({
     apollo: gateway.apollo,
