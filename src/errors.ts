@@ -19,15 +19,6 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   /** The caller is not authenticated (reserved for the gateway's own authentication). */
   UNAUTHENTICATED: "UNAUTHENTICATED",
-  /** AWS failed or answered something the gateway cannot use. */
-  UPSTREAM_ERROR: "UPSTREAM_ERROR",
-  /** AWS did not answer in time. */
-  UPSTREAM_TIMEOUT: "UPSTREAM_TIMEOUT",
-  /**
-   * A write got no answer (timeout, cut connection, server fault, gateway shutdown) after it may have
-   * reached Cloud Control: it may or may not be applied. `extensions.clientToken` resumes it.
-   */
-  WRITE_OUTCOME_UNKNOWN: "WRITE_OUTCOME_UNKNOWN",
   /**
    * A subscription came through a transport that cannot stream its events (a plain JSON POST or GET,
    * a Lambda event); the message says where to subscribe instead.
@@ -40,6 +31,15 @@ export const ErrorCode = {
   CROSS_SITE_REQUEST: "CROSS_SITE_REQUEST",
   /** The gateway is shutting down: the last event of a stream it ended; subscribe again. */
   SHUTTING_DOWN: "SHUTTING_DOWN",
+  /** AWS failed or answered something the gateway cannot use. */
+  UPSTREAM_ERROR: "UPSTREAM_ERROR",
+  /** AWS did not answer in time. */
+  UPSTREAM_TIMEOUT: "UPSTREAM_TIMEOUT",
+  /**
+   * A write got no answer (timeout, cut connection, server fault, gateway shutdown) after it may have
+   * reached Cloud Control: it may or may not be applied. `extensions.clientToken` resumes it.
+   */
+  WRITE_OUTCOME_UNKNOWN: "WRITE_OUTCOME_UNKNOWN",
   /** A bug in the gateway; details are logged, never sent. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
