@@ -73,7 +73,7 @@ export interface ContextDependencies {
 class StopWaiting extends Error {}
 
 /** How an operation reached the gateway: logged with it. */
-export type Door = "http" | "websocket" | "lambda";
+export type Door = "http" | "websocket" | "lambda" | "sse" | "multipart";
 
 /** Who the context is for: what the pipeline's first step established. */
 export interface ContextCaller {

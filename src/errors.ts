@@ -19,6 +19,18 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   /** The caller is not authenticated (reserved for the gateway's own authentication). */
   UNAUTHENTICATED: "UNAUTHENTICATED",
+  /**
+   * A subscription came through a transport that cannot stream its events (a plain JSON POST or GET,
+   * a Lambda event); the message says where to subscribe instead.
+   */
+  STREAMING_TRANSPORT_REQUIRED: "STREAMING_TRANSPORT_REQUIRED",
+  /**
+   * A browser sent a simple (not preflighted) request from another site's page, which the gateway
+   * does not serve: CSRF prevention (docs/frontends.md, "CSRF and GET").
+   */
+  CROSS_SITE_REQUEST: "CROSS_SITE_REQUEST",
+  /** The gateway is shutting down: the last event of a stream it ended; subscribe again. */
+  SHUTTING_DOWN: "SHUTTING_DOWN",
   /** AWS failed or answered something the gateway cannot use. */
   UPSTREAM_ERROR: "UPSTREAM_ERROR",
   /** AWS did not answer in time. */

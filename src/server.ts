@@ -25,7 +25,7 @@ import { maxWaitPolls } from "./limits/index.js";
 import { cloudControlMetricsObserver, createLogger, createMetrics } from "./observability/index.js";
 import type { Logger, Metrics } from "./observability/index.js";
 import type { OperationPipeline } from "./pipeline/index.js";
-import { createHostCheck, createOperationPipeline, pipelinePlugin } from "./pipeline/index.js";
+import { createCrossSiteCheck, createHostCheck, createOperationPipeline, pipelinePlugin } from "./pipeline/index.js";
 import { withRootFieldScopes } from "./plugins/index.js";
 import type { GatewayLogger } from "./errors.js";
 import { createErrorFormatter } from "./errors.js";
@@ -181,9 +181,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   const ide = ideSetup(options, logger);
   const formatError = createErrorFormatter(logger, { maskAwsMessages: server.maskAwsMessages });
   let schema: GraphQLSchema | undefined;
+  const isOriginAllowed = originMatcher(server.corsOrigins);
   const pipeline = createOperationPipeline({
     authenticator,
     hostCheck: createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: server.allowedHosts }),
+    crossSiteCheck: createCrossSiteCheck({ isOriginAllowed }),
     scopes: config.auth.scopes,
     limits: config.limits,
     cost: { waitPolls: maxWaitPolls(wait), graph: graphCost },
@@ -207,10 +209,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     // The pipeline validates (src/pipeline/apollo.ts says why Apollo must not do it first).
     dangerouslyDisableValidation: true,
     parseOptions: pipeline.parseOptions,
-    // Both are Apollo's defaults, stated because the limits rely on them: one operation per
-    // request (a batch would multiply every limit), and no simple requests a browser could forge.
+    // Apollo's default, stated because the limits rely on it: one operation per request (a batch
+    // would multiply every limit).
     allowBatchedHttpRequests: false,
-    csrfPrevention: true,
+    // The pipeline's step 1 prevents CSRF instead (src/pipeline/crossSite.ts): Apollo's refuses
+    // every GET without a special header, which breaks clients that query with GET (urql).
+    csrfPrevention: false,
     // index.ts owns SIGTERM and SIGINT: it drains HTTP first. Apollo's own handler would stop and
     // re-raise the signal, killing requests in flight and exiting with 143.
     stopOnTerminationSignals: false,
@@ -240,7 +244,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     config,
     apollo,
     pipeline,
-    isOriginAllowed: originMatcher(server.corsOrigins),
+    isOriginAllowed,
     ide: ide.setup,
     metrics,
     log,

@@ -4,6 +4,7 @@
 // CORS, then GraphQL.
 // Closing drains: new connections are refused, answers in flight may finish within the grace, then
 // connections are cut and the gateway stops.
+// The GraphQL route hands requests that ask for a stream (SSE, multipart) to the streaming door.
 import { createServer } from "node:http";
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,6 +18,7 @@ import { createPrelude } from "./prelude.js";
 import { rootRoute } from "./rootRoute.js";
 import { SCHEMA_PATH, schemaRoute } from "./schemaRoute.js";
 import type { HttpRoute } from "./respond.js";
+import { createStreamDoor } from "./streams.js";
 import { sendError } from "./respond.js";
 import type { UpgradeHandler } from "./webSocket.js";
 import { createWebSocketDoor } from "./webSocket.js";
@@ -29,6 +31,8 @@ export interface HttpServerOptions {
   port: number;
   /** How long close() lets in-flight requests finish before cutting connections. Default 5 s. */
   drainTimeoutMs?: number;
+  /** How often an idle SSE or multipart stream gets a ping. Default 12 s. */
+  streamKeepAliveMs?: number;
 }
 
 export interface RunningHttpServer {
@@ -74,9 +78,11 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
   const routes = routesOf(gateway);
   await gateway.start();
   const { config, pipeline, log } = gateway;
+  const streams = createStreamDoor({ pipeline, log, keepAliveMs: options.streamKeepAliveMs });
   const graphql = createGraphQLHandler({
     apollo: gateway.apollo,
     pipeline,
+    streams,
     admit: createAdmission({ pipeline, apolloLandingPage: gateway.ide.kind === "sandbox" }),
     path: GRAPHQL_PATH,
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -137,8 +143,9 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
         draining = true;
         for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
         server.closeIdleConnections();
-        // Upgraded sockets are no longer the HTTP server's to close, and it waits for them.
-        await Promise.all(upgrades.map((handler) => handler.close()));
+        // Upgraded sockets are no longer the HTTP server's to close, and it waits for them; open
+        // streams would hold it until the grace ends: both end now, with a last word to clients.
+        await Promise.all([...upgrades.map((handler) => handler.close()), streams.close()]);
         const grace = options.drainTimeoutMs ?? 5000;
         // Near the end of the grace, Cloud Control calls still open are stopped, so writes answer
         // with the clientToken that resumes them before their connections are cut.
