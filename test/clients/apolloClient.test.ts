@@ -18,16 +18,21 @@ import { PAGED, PAGED_COUNT, recordingFetch, startClientTestBed } from "./suppor
 const { gateway } = await startClientTestBed();
 
 /**
- * A client as a frontend makes one: the gateway's URL, subscriptions over graphql-ws (Apollo's
- * split link, as its docs wire it), and paging policies on the connections.
+ * A client as a frontend makes one: the gateway's URL, and paging policies on the connections.
+ * Subscriptions go over graphql-ws (Apollo's split link, as its docs wire it), or with `httpOnly`
+ * over the HttpLink itself (Apollo's multipart HTTP subscriptions).
  */
-function apolloClient() {
+function apolloClient(options: { httpOnly?: boolean } = {}) {
   const recorder = recordingFetch();
   const httpLink = new HttpLink({ uri: gateway.graphqlUrl, fetch: recorder.fetch });
-  const ws = createWsClient({ url: gateway.graphqlUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
-  after(() => ws.dispose());
+  let link: ApolloLink = httpLink;
+  if (options.httpOnly !== true) {
+    const ws = createWsClient({ url: gateway.graphqlUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+    after(() => ws.dispose());
+    link = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(ws), httpLink);
+  }
   const client = new ApolloClient({
-    link: ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(ws), httpLink),
+    link,
     cache: new InMemoryCache({
       typePolicies: {
         Query: { fields: { routeResponses: relayStylePagination(["apiId", "routeId", "region"]) } },
@@ -89,23 +94,28 @@ const ROUTE_RESPONSE: TypedDocumentNode<
 `;
 
 const PROGRESS: TypedDocumentNode<
-  { resourceRequestProgress: { requestToken: string; status: string; done: boolean; routeResponse: RouteResponseFields | null } },
+  { resourceRequestProgress: { id: string; requestToken: string; status: string; done: boolean; routeResponse: RouteResponseFields | null } },
   { token: string }
 > = gql`
   subscription Progress($token: String!) {
-    resourceRequestProgress(requestToken: $token) { requestToken status done routeResponse { id routeResponseKey modelSelectionExpression } }
+    resourceRequestProgress(requestToken: $token) { id requestToken status done routeResponse { id routeResponseKey modelSelectionExpression } }
   }
 `;
 
 const START_UPDATE: TypedDocumentNode<
-  { updateRouteResponse: { request: { requestToken: string; status: string } } },
+  { updateRouteResponse: { request: { id: string; requestToken: string; status: string; done: boolean } } | null },
   { apiId: string; routeId: string; routeResponseId: string; expression: string }
 > = gql`
   mutation StartUpdate($apiId: String!, $routeId: String!, $routeResponseId: String!, $expression: String!) {
     updateRouteResponse(input: { apiId: $apiId, routeId: $routeId, routeResponseId: $routeResponseId, set: { modelSelectionExpression: $expression } }) {
-      request { requestToken status }
+      request { id requestToken status done }
     }
   }
+`;
+
+/** What a component showing the request reads from the cache. */
+const REQUEST_STATE: TypedDocumentNode<{ status: string; done: boolean }> = gql`
+  fragment RequestState on ResourceRequest { status done }
 `;
 
 const UPDATE: TypedDocumentNode<
@@ -269,23 +279,135 @@ describe("Apollo Client 4: errorPolicy", () => {
   });
 });
 
-describe("Apollo Client 4: subscriptions over graphql-ws (split link)", () => {
-  it("follows a write to its end, and the last event's route response updates the cached entity", async () => {
+/**
+ * Starts an update of one PAGED route response and follows it with `client.subscribe` to its end:
+ * the request the mutation returned and every event.
+ */
+async function followUpdate(client: ApolloClient, routeResponseId: string, expression: string) {
+  const started = await client.mutate({ mutation: START_UPDATE, variables: { ...PAGED, routeResponseId, expression } });
+  const request = started.data?.updateRouteResponse?.request;
+  assert.ok(request !== undefined, JSON.stringify(started));
+  const events = await lastValueFrom(client.subscribe({ query: PROGRESS, variables: { token: request.requestToken } }).pipe(take(MAX_EVENTS), toArray()));
+  return { request, events };
+}
+
+describe("Apollo Client 4: subscriptions", () => {
+  for (const transport of ["graphql-ws (split link)", "multipart HTTP (HttpLink alone)"]) {
+    it(`over ${transport}: follows a write to its end; its events update the cached request and route response`, async () => {
+      const { client } = apolloClient({ httpOnly: transport.startsWith("multipart") });
+      const routeResponseId = transport.startsWith("multipart") ? "rr00005" : "rr00004";
+      const expression = `$request.body.${transport.startsWith("multipart") ? "multipart" : "ws"}`;
+      const single = await watch(client.watchQuery({ query: ROUTE_RESPONSE, variables: { ...PAGED, routeResponseId } }));
+      const { request, events } = await followUpdate(client, routeResponseId, expression);
+      assert.deepEqual(events.map((event) => event.error), events.map(() => undefined));
+      const last = events.at(-1)?.data?.resourceRequestProgress;
+      assert.deepEqual([last?.requestToken, last?.status, last?.done], [request.requestToken, "SUCCESS", true]);
+      assert.ok(events.every((event) => event.data?.resourceRequestProgress.id === request.id), "the mutation's request and the events are one node");
+      // One cache entry for the request: the mutation wrote it, the events brought it to its end.
+      assert.deepEqual(client.cache.readFragment({ id: client.cache.identify({ __typename: "ResourceRequest", id: request.id }), fragment: REQUEST_STATE }), {
+        __typename: "ResourceRequest",
+        status: "SUCCESS",
+        done: true,
+      });
+      const shown = await single.shows((data) => data.routeResponse?.modelSelectionExpression === expression);
+      single.stop();
+      assert.equal(shown?.routeResponse?.modelSelectionExpression, expression, "the watched query shows the last event's route response");
+    });
+  }
+});
+
+describe("Apollo Client 4: partial results", () => {
+  const LIST_BESIDE_ONE: TypedDocumentNode<{ good: RouteResponseFields | null; missing: { edges: Array<{ node: { id: string } }> } | null }> = gql`
+    query ListBesideOne {
+      good: routeResponse(apiId: "${DEMO_API_ID}", routeId: "${DEMO_ROUTES.sendMessage}", routeResponseId: "${DEMO_ROUTE_RESPONSES.sendMessageDefault}") {
+        id routeResponseKey modelSelectionExpression
+      }
+      missing: routeResponses(apiId: "nosuchapi1", routeId: "nort001") { edges { node { id } } }
+    }
+  `;
+
+  it("a root field that fails is null beside the others, with errorPolicy 'all' (a paginated one reads as empty)", async () => {
     const { client } = apolloClient();
-    const ids = { apiId: PAGED.apiId, routeId: PAGED.routeId, routeResponseId: "rr00004" };
-    const single = await watch(client.watchQuery({ query: ROUTE_RESPONSE, variables: ids }));
-    const started = await client.mutate({ mutation: START_UPDATE, variables: { ...ids, expression: "$request.body.live" } });
-    const token = started.data?.updateRouteResponse.request.requestToken ?? "";
-    const events = await lastValueFrom(
-      client.subscribe({ query: PROGRESS, variables: { token } }).pipe(take(MAX_EVENTS), toArray()),
-    );
-    assert.deepEqual(events.map((event) => event.error), events.map(() => undefined));
-    const last = events.at(-1)?.data?.resourceRequestProgress;
-    assert.equal(last?.status, "SUCCESS");
-    assert.equal(last?.done, true);
-    assert.equal(last?.requestToken, token);
-    const shown = await single.shows((data) => data.routeResponse?.modelSelectionExpression === "$request.body.live");
-    single.stop();
-    assert.equal(shown?.routeResponse?.modelSelectionExpression, "$request.body.live", "the watched query shows the subscription's route response");
+    const result = await client.query({ query: LIST_BESIDE_ONE, errorPolicy: "all" });
+    assert.equal(result.data?.good?.routeResponseKey, "$default");
+    // The gateway answers `missing: null`; relayStylePagination's read function shows a connection
+    // it holds nothing for as an empty one, so the error is what tells the failure from no items.
+    assert.deepEqual(result.data?.missing, { edges: [] });
+    assert.ok(CombinedGraphQLErrors.is(result.error), String(result.error));
+    assert.deepEqual(result.error.errors.map((error) => [error.path, error.extensions?.code]), [[["missing"], "NOT_FOUND"]]);
+  });
+
+  it("a write Cloud Control accepted is reported with its request when another write of the document fails", async () => {
+    const { client } = apolloClient();
+    const TWO_WRITES: TypedDocumentNode<{ first: { request: { requestToken: string; status: string } } | null; second: { request: { requestToken: string } } | null }> = gql`
+      mutation TwoWrites {
+        first: updateRouteResponse(input: { apiId: "${PAGED.apiId}", routeId: "${PAGED.routeId}", routeResponseId: "rr00003", set: { modelSelectionExpression: "$request.body.kept" }, wait: true }) {
+          request { requestToken status }
+        }
+        second: updateRouteResponse(input: { apiId: "${PAGED.apiId}", routeId: "${PAGED.routeId}", routeResponseId: "rr00003", patch: [{ op: REPLACE, path: "/RouteResponseId", value: "other" }] }) {
+          request { requestToken status }
+        }
+      }
+    `;
+    const result = await client.mutate({ mutation: TWO_WRITES, errorPolicy: "all" });
+    assert.equal(result.data?.first?.request.status, "SUCCESS");
+    assert.match(result.data?.first?.request.requestToken ?? "", /\S/);
+    assert.equal(result.data?.second, null);
+    assert.ok(CombinedGraphQLErrors.is(result.error), String(result.error));
+    assert.deepEqual(result.error.errors.map((error) => [error.path, error.extensions?.code]), [[["second"], "BAD_USER_INPUT"]]);
+  });
+});
+
+describe("Apollo Client 4: deletes", () => {
+  const CREATE: TypedDocumentNode<{ createRouteResponse: { routeResponse: (RouteResponseFields & { routeResponseId: string }) | null } | null }, { key: string }> = gql`
+    mutation Create($key: String!) {
+      createRouteResponse(input: { apiId: "${DEMO_API_ID}", routeId: "${DEMO_ROUTES.disconnect}", routeResponseKey: $key, wait: true }) {
+        routeResponse { id routeResponseId routeResponseKey modelSelectionExpression }
+      }
+    }
+  `;
+  const DELETE: TypedDocumentNode<
+    { deleteRouteResponse: { deletedRouteResponseId: string; request: { status: string } } | null },
+    { routeResponseId: string }
+  > = gql`
+    mutation Delete($routeResponseId: String!) {
+      deleteRouteResponse(input: { apiId: "${DEMO_API_ID}", routeId: "${DEMO_ROUTES.disconnect}", routeResponseId: $routeResponseId, wait: true }) {
+        deletedRouteResponseId
+        request { status }
+      }
+    }
+  `;
+
+  it("cache.evict with the payload's deletedRouteResponseId, then cache.gc(), removes the item from the watched list", async () => {
+    const { client, sent } = apolloClient();
+    const created = await Promise.all(["evict-a", "evict-b", "evict-c"].map((key) => client.mutate({ mutation: CREATE, variables: { key } })));
+    const doomed = created[1]?.data?.createRouteResponse?.routeResponse;
+    assert.ok(doomed, JSON.stringify(created[1]));
+    const list = await watch(client.watchQuery({ query: ROUTE_RESPONSES, variables: { apiId: DEMO_API_ID, routeId: DEMO_ROUTES.disconnect } }));
+    let pageInfo = list.current()?.routeResponses.pageInfo;
+    for (let pages = 1; pageInfo?.hasNextPage === true; pages += 1) {
+      assert.ok(pages < MAX_PAGES, "the listing ends");
+      pageInfo = (await list.query.fetchMore({ variables: { after: pageInfo.endCursor } })).data?.routeResponses.pageInfo;
+    }
+    const before = await list.shows((data) => data.routeResponses.edges.some((edge) => edge.node.routeResponseKey === "evict-c"));
+    assert.deepEqual(before?.routeResponses.edges.map((edge) => edge.node.routeResponseKey).filter((key) => key.startsWith("evict-")), ["evict-a", "evict-b", "evict-c"]);
+    const requestsBefore = sent.length;
+
+    const deleted = await client.mutate({
+      mutation: DELETE,
+      variables: { routeResponseId: doomed.routeResponseId },
+      update(cache, { data }) {
+        const id = data?.deleteRouteResponse?.deletedRouteResponseId;
+        if (id !== undefined) cache.evict({ id: cache.identify({ __typename: "RouteResponse", id }) });
+        cache.gc();
+      },
+    });
+    assert.equal(deleted.data?.deleteRouteResponse?.request.status, "SUCCESS");
+    assert.equal(deleted.data?.deleteRouteResponse?.deletedRouteResponseId, doomed.id);
+    const remaining = await list.shows((data) => !data.routeResponses.edges.some((edge) => edge.node.id === doomed.id));
+    list.stop();
+    assert.deepEqual(remaining?.routeResponses.edges.map((edge) => edge.node.routeResponseKey).filter((key) => key.startsWith("evict-")), ["evict-a", "evict-c"]);
+    assert.equal((client.cache.extract() as Record<string, unknown>)[`RouteResponse:${doomed.id}`], undefined, "the entity is gone from the cache");
+    assert.deepEqual(sent.slice(requestsBefore).map((request) => request.operationName), ["Delete"], "no refetch");
   });
 });
