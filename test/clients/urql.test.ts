@@ -1,11 +1,12 @@
-// urql 6 (@urql/core) against the real gateway with its defaults: queries go as GET (within the
-// URL limit), its document cache (cacheExchange) serves repeats and refetches the queries that
-// showed a typename once a mutation returns that typename, and subscriptions go through its
-// subscriptionExchange over graphql-ws.
+// urql 6 (@urql/core) against the real gateway with its defaults and no other setup: queries go as
+// GET (within the URL limit), its document cache (cacheExchange) serves repeats and refetches the
+// queries that showed a typename once a mutation returns that typename, and subscriptions go
+// through its subscriptionExchange over graphql-ws or graphql-sse.
 import { strict as assert } from "node:assert";
 import { after, describe, it } from "node:test";
 import type { AnyVariables, Client, OperationResult, TypedDocumentNode } from "@urql/core";
 import { cacheExchange, createClient, fetchExchange, gql, subscriptionExchange } from "@urql/core";
+import { createClient as createSseClient } from "graphql-sse";
 import { createClient as createWsClient } from "graphql-ws";
 import WebSocket from "ws";
 import { DEMO_API_ID, DEMO_ROUTES, DEMO_ROUTE_RESPONSES } from "../../src/emulator/demoSeed.js";
@@ -21,16 +22,26 @@ function urqlClient() {
   const client = createClient({
     url: gateway.graphqlUrl,
     exchanges: [cacheExchange, fetchExchange],
-    fetchOptions: { headers: { "apollo-require-preflight": "true" } },
     fetch: recorder.fetch,
   });
   return { client, sent: recorder.sent };
 }
 
-/** A client whose subscriptions go over graphql-ws, as urql's docs wire it. */
-function urqlWithWebSocket(): Client {
-  const ws = createWsClient({ url: gateway.graphqlUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
-  after(() => ws.dispose());
+/**
+ * A client whose subscriptions go through urql's subscriptionExchange, as its docs wire it: over
+ * graphql-ws (a WebSocket), or graphql-sse (Server-Sent Events on the same URL, plain HTTP).
+ */
+function urqlWithSubscriptions(transport: "graphql-ws" | "graphql-sse"): Client {
+  let subscribe: (request: { query: string; variables?: Record<string, unknown> }, sink: Sink) => () => void;
+  if (transport === "graphql-ws") {
+    const ws = createWsClient({ url: gateway.graphqlUrl.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0 });
+    after(() => ws.dispose());
+    subscribe = (request, sink) => ws.subscribe(request, sink);
+  } else {
+    const sse = createSseClient({ url: gateway.graphqlUrl, retryAttempts: 0 });
+    after(() => sse.dispose());
+    subscribe = (request, sink) => sse.subscribe(request, sink);
+  }
   return createClient({
     url: gateway.graphqlUrl,
     exchanges: [
@@ -41,15 +52,21 @@ function urqlWithWebSocket(): Client {
           const input = { ...request, query: request.query || "" };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
+              const unsubscribe = subscribe(input, sink);
               return { unsubscribe };
             },
           };
         },
       }),
     ],
-    fetchOptions: { headers: { "apollo-require-preflight": "true" } },
   });
+}
+
+/** What graphql-ws's and graphql-sse's subscribe both take. */
+interface Sink {
+  next(value: unknown): void;
+  error(error: unknown): void;
+  complete(): void;
 }
 
 const ROUTE_RESPONSE: TypedDocumentNode<
@@ -62,7 +79,7 @@ const ROUTE_RESPONSE: TypedDocumentNode<
 `;
 
 const UPDATE: TypedDocumentNode<
-  { updateRouteResponse: { request: { requestToken: string; status: string }; routeResponse: { id: string; modelSelectionExpression: string | null } | null } },
+  { updateRouteResponse: { request: { requestToken: string; status: string }; routeResponse: { id: string; modelSelectionExpression: string | null } | null } | null },
   { apiId: string; routeId: string; routeResponseId: string; expression: string; wait: boolean }
 > = gql`
   mutation SetExpression($apiId: String!, $routeId: String!, $routeResponseId: String!, $expression: String!, $wait: Boolean) {
@@ -133,7 +150,7 @@ describe("urql 6 with its defaults", () => {
     assert.equal(sent.length, 1, "the repeat was answered from the cache");
 
     const mutation = await client.mutation(UPDATE, { ...ids, expression: "$request.body.urql", wait: true }).toPromise();
-    assert.equal(mutation.data?.updateRouteResponse.request.status, "SUCCESS", String(mutation.error));
+    assert.equal(mutation.data?.updateRouteResponse?.request.status, "SUCCESS", String(mutation.error));
     const refreshed = await watched.until((result) => result.data?.routeResponse?.modelSelectionExpression === "$request.body.urql");
     watched.stop();
     assert.equal(refreshed?.data?.routeResponse?.modelSelectionExpression, "$request.body.urql");
@@ -145,6 +162,52 @@ describe("urql 6 with its defaults", () => {
         ["GET", "RouteResponse"],
       ],
       "the mutation's RouteResponse invalidated the query, which was fetched again",
+    );
+  });
+
+  it("refetches a list after a delete whose payload holds no RouteResponse when told the typename (additionalTypenames)", async () => {
+    const { client, sent } = urqlClient();
+    const LIST: TypedDocumentNode<{ routeResponses: { nodes: Array<{ id: string; routeResponseKey: string } | null> } | null }> = gql`
+      query DisconnectList {
+        routeResponses(apiId: "${DEMO_API_ID}", routeId: "${DEMO_ROUTES.disconnect}", first: 100) { nodes { id routeResponseKey } }
+      }
+    `;
+    const created = await gateway.query(
+      `mutation { createRouteResponse(input: { apiId: "${DEMO_API_ID}", routeId: "${DEMO_ROUTES.disconnect}", routeResponseKey: "urql-doomed", wait: true }) {
+        routeResponse { id routeResponseId } } }`,
+    );
+    const doomed = created.data?.createRouteResponse?.routeResponse;
+    assert.ok(doomed, created.text);
+    const watched = watch(client, LIST, {});
+    const keys = (result: OperationResult<{ routeResponses: { nodes: Array<{ routeResponseKey: string } | null> } | null }> | undefined) =>
+      result?.data?.routeResponses?.nodes.map((node) => node?.routeResponseKey) ?? [];
+    assert.ok(keys(await watched.until((result) => result.data !== undefined)).includes("urql-doomed"));
+
+    const deleted = await client
+      .mutation(
+        gql`
+          mutation Delete($routeResponseId: String!) {
+            deleteRouteResponse(input: { apiId: "${DEMO_API_ID}", routeId: "${DEMO_ROUTES.disconnect}", routeResponseId: $routeResponseId, wait: true }) {
+              deletedRouteResponseId request { status }
+            }
+          }
+        `,
+        { routeResponseId: doomed.routeResponseId },
+        // The payload names the deleted id but holds no RouteResponse: urql's docs' line for this case.
+        { additionalTypenames: ["RouteResponse"] },
+      )
+      .toPromise();
+    assert.equal(deleted.data?.deleteRouteResponse?.request.status, "SUCCESS", String(deleted.error));
+    const refreshed = await watched.until((result) => !keys(result).includes("urql-doomed"));
+    watched.stop();
+    assert.equal(keys(refreshed).includes("urql-doomed"), false);
+    assert.deepEqual(
+      sent.map((request) => [request.method, request.operationName]),
+      [
+        ["GET", "DisconnectList"],
+        ["POST", "Delete"],
+        ["GET", "DisconnectList"],
+      ],
     );
   });
 
@@ -165,29 +228,34 @@ describe("urql 6 with its defaults", () => {
     assert.deepEqual(result.error?.graphQLErrors.map((error) => [error.path, error.extensions.code]), [[["stranger"], "BAD_USER_INPUT"]]);
   });
 
-  it("follows a write over graphql-ws through its subscriptionExchange, to the end", async () => {
-    const client = urqlWithWebSocket();
-    const ids = { ...PAGED, routeResponseId: "rr00003" };
-    const started = await client.mutation(UPDATE, { ...ids, expression: "$request.body.live", wait: false }).toPromise();
-    assert.equal(started.data?.updateRouteResponse.request.status, "IN_PROGRESS", String(started.error));
-    const token = started.data?.updateRouteResponse.request.requestToken ?? "";
+  for (const [transport, routeResponseId] of [
+    ["graphql-ws", "rr00003"],
+    ["graphql-sse", "rr00004"],
+  ] as const) {
+    it(`follows a write through its subscriptionExchange over ${transport}, to the end`, async () => {
+      const client = urqlWithSubscriptions(transport);
+      const ids = { ...PAGED, routeResponseId };
+      const started = await client.mutation(UPDATE, { ...ids, expression: `$request.body.${routeResponseId}`, wait: false }).toPromise();
+      assert.equal(started.data?.updateRouteResponse?.request.status, "IN_PROGRESS", String(started.error));
+      const token = started.data?.updateRouteResponse?.request.requestToken ?? "";
 
-    const statuses: Array<[string, boolean]> = [];
-    const errors: unknown[] = [];
-    const done = new Promise<void>((resolve) => {
-      const { unsubscribe } = client.subscription(PROGRESS, { token }).subscribe((result) => {
-        if (result.error) errors.push(result.error);
-        const event = result.data?.resourceRequestProgress;
-        if (event) statuses.push([event.status, event.done]);
-        if (event?.done === true || result.error || statuses.length >= 50) {
-          unsubscribe();
-          resolve();
-        }
+      const statuses: Array<[string, boolean]> = [];
+      const errors: unknown[] = [];
+      const done = new Promise<void>((resolve) => {
+        const { unsubscribe } = client.subscription(PROGRESS, { token }).subscribe((result) => {
+          if (result.error) errors.push(result.error);
+          const event = result.data?.resourceRequestProgress;
+          if (event) statuses.push([event.status, event.done]);
+          if (event?.done === true || result.error || statuses.length >= 50) {
+            unsubscribe();
+            resolve();
+          }
+        });
       });
+      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(statuses[0], ["IN_PROGRESS", false]);
+      assert.deepEqual(statuses.at(-1), ["SUCCESS", true]);
     });
-    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(statuses[0], ["IN_PROGRESS", false]);
-    assert.deepEqual(statuses.at(-1), ["SUCCESS", true]);
-  });
+  }
 });
