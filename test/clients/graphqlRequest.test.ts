@@ -78,6 +78,23 @@ describe("graphql-request 7", () => {
     assert.deepEqual(error.response.data, { good: { routeResponseKey: "$default" }, bad: null });
   });
 
+  it("keeps the request token of a write Cloud Control accepted when another write of the document fails", async () => {
+    const error = await clientError(
+      client.request(`mutation {
+        applied: updateRouteResponse(input: { apiId: "${PAGED.apiId}", routeId: "${PAGED.routeId}", routeResponseId: "rr00004", set: { modelSelectionExpression: "$request.body.kept" } }) {
+          request { requestToken status }
+        }
+        refused: updateRouteResponse(input: { apiId: "${PAGED.apiId}", routeId: "${PAGED.routeId}", routeResponseId: "rr00005", patch: [{ op: REPLACE, path: "/RouteResponseId", value: "other" }] }) {
+          request { requestToken status }
+        }
+      }`),
+    );
+    assert.deepEqual(error.response.errors?.map((entry) => [entry.path, entry.extensions?.code]), [[["refused"], "BAD_USER_INPUT"]]);
+    const data = error.response.data as { applied: { request: { requestToken: string; status: string } } | null; refused: unknown };
+    assert.match(data.applied?.request.requestToken ?? "", /\S/, "the applied write's token, to follow or retry it");
+    assert.equal(data.refused, null);
+  });
+
   it("with errorPolicy 'all', request returns the partial data and rawRequest the errors beside it", async () => {
     const lenient = new GraphQLClient(gateway.graphqlUrl, { errorPolicy: "all" });
     assert.deepEqual(await lenient.request(PARTIAL), { good: { routeResponseKey: "$default" }, bad: null });
