@@ -5,13 +5,15 @@
 // mutation's payload updating the store record of the same id, with no refetch.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import type { FetchFunction, GraphQLResponse, GraphQLTaggedNode, OperationType, ReaderFragment, Variables } from "relay-runtime";
-import { Environment, Network, RecordSource, Store, commitMutation, createOperationDescriptor, fetchQuery, getRequest, getSelector } from "relay-runtime";
+import type { FetchFunction, GraphQLResponse, GraphQLTaggedNode, MutationParameters, OperationType, ReaderFragment } from "relay-runtime";
+import { ConnectionHandler, Environment, Network, ROOT_ID, RecordSource, Store, commitMutation, createOperationDescriptor, fetchQuery, getRequest, getSelector } from "relay-runtime";
+import { DEMO_API_ID, DEMO_ROUTES } from "../../../src/emulator/demoSeed.js";
 import { PAGED, PAGED_COUNT, startClientTestBed } from "../support.js";
 import { graphql } from "./graphql.js";
 import type { relayPagedQuery } from "./__generated__/relayPagedQuery.graphql.js";
 import type { relayRouteResponses_query$data } from "./__generated__/relayRouteResponses_query.graphql.js";
 import type { relayRouteResponse_item$data } from "./__generated__/relayRouteResponse_item.graphql.js";
+import type { relayDeleteMutation } from "./__generated__/relayDeleteMutation.graphql.js";
 import type { relaySetExpressionMutation } from "./__generated__/relaySetExpressionMutation.graphql.js";
 
 const { gateway } = await startClientTestBed();
@@ -55,6 +57,15 @@ const SetExpression = graphql`
   }
 `;
 
+const DeleteRouteResponse = graphql`
+  mutation relayDeleteMutation($input: DeleteRouteResponseInput!, $connections: [ID!]!) {
+    deleteRouteResponse(input: $input) {
+      deletedRouteResponseId @deleteEdge(connections: $connections)
+      request { status }
+    }
+  }
+`;
+
 /** An Environment as a Relay app makes one, with a Network that POSTs to the gateway; `sent` names what it sent. */
 function relayEnvironment() {
   const sent: string[] = [];
@@ -91,6 +102,18 @@ function refetchQueryOf(fragment: GraphQLTaggedNode): GraphQLTaggedNode {
   const operation = (fragment as ReaderFragment).metadata?.refetch?.operation;
   assert.ok(operation !== undefined && typeof operation !== "string", "the fragment is @refetchable");
   return operation;
+}
+
+/** commitMutation as a promise of its response (rejected with the errors it reports). */
+function commit<T extends MutationParameters>(environment: Environment, mutation: GraphQLTaggedNode, variables: T["variables"]): Promise<T["response"]> {
+  return new Promise((resolve, reject) => {
+    commitMutation<T>(environment, {
+      mutation,
+      variables,
+      onCompleted: (data, errors) => (errors ? reject(new Error(JSON.stringify(errors))) : resolve(data)),
+      onError: reject,
+    });
+  });
 }
 
 /** At most this many pages are asked for: a listing that never ends fails the test instead of hanging it. */
@@ -146,16 +169,36 @@ describe("Relay runtime on compiled artifacts", () => {
     const variables: relaySetExpressionMutation["variables"] = {
       input: { apiId: PAGED.apiId, routeId: PAGED.routeId, routeResponseId: "rr00001", set: { modelSelectionExpression: "$request.body.relay" }, wait: true },
     };
-    const response = await new Promise<relaySetExpressionMutation["response"]>((resolve, reject) => {
-      commitMutation<relaySetExpressionMutation>(environment, {
-        mutation: SetExpression,
-        variables: variables as Variables & relaySetExpressionMutation["variables"],
-        onCompleted: (data, errors) => (errors ? reject(new Error(JSON.stringify(errors))) : resolve(data)),
-        onError: reject,
-      });
-    });
+    const response = await commit<relaySetExpressionMutation>(environment, SetExpression, variables);
     assert.equal(response.updateRouteResponse?.request.status, "SUCCESS");
     assert.equal(readFragment<relayRouteResponse_item$data>(environment, ItemFragment, ref).modelSelectionExpression, "$request.body.relay");
     assert.deepEqual(sent, ["relayPagedQuery", "relaySetExpressionMutation"]);
+  });
+
+  it("removes a deleted item from the connection with @deleteEdge on the payload's deletedRouteResponseId, with no refetch", async () => {
+    const { environment, sent } = relayEnvironment();
+    const list = { apiId: DEMO_API_ID, routeId: DEMO_ROUTES.disconnect };
+    for (const key of ["relay-kept", "relay-doomed"]) {
+      const created = await gateway.query(
+        `mutation { createRouteResponse(input: { apiId: "${list.apiId}", routeId: "${list.routeId}", routeResponseKey: "${key}", wait: true }) { request { status } } }`,
+      );
+      assert.equal(created.data?.createRouteResponse?.request.status, "SUCCESS", created.text);
+    }
+    const root = await load<relayPagedQuery>(environment, PagedQuery, list);
+    const keysShown = () =>
+      readFragment<relayRouteResponses_query$data>(environment, ListFragment, root).routeResponses?.edges?.map(
+        (edge) => readFragment<relayRouteResponse_item$data>(environment, ItemFragment, edge?.node).routeResponseKey,
+      );
+    assert.deepEqual(keysShown(), ["relay-kept", "relay-doomed"]);
+    const doomed = await gateway.query(`{ routeResponses(apiId: "${list.apiId}", routeId: "${list.routeId}") { nodes { routeResponseId routeResponseKey } } }`);
+    const routeResponseId = doomed.data.routeResponses.nodes.find((node: { routeResponseKey: string }) => node.routeResponseKey === "relay-doomed").routeResponseId as string;
+
+    const response = await commit<relayDeleteMutation>(environment, DeleteRouteResponse, {
+      input: { ...list, routeResponseId, wait: true },
+      connections: [ConnectionHandler.getConnectionID(ROOT_ID, "relayRouteResponses_routeResponses", list)],
+    });
+    assert.equal(response.deleteRouteResponse?.request.status, "SUCCESS");
+    assert.deepEqual(keysShown(), ["relay-kept"]);
+    assert.deepEqual(sent, ["relayPagedQuery", "relayDeleteMutation"]);
   });
 });
