@@ -25,6 +25,11 @@ const buildInfo = join(dist, "tsconfig.tsbuildinfo");
 const compiled = join(dist, "compiled.stamp");
 /** The folders tsconfig.json compiles, each to dist/<folder>. */
 const SOURCE_FOLDERS = ["src", "test", "bench"];
+/**
+ * Folders tsconfig.json's `exclude` names (folder paths, no globs): built by a step of their own (the
+ * Relay client test, by `npm run build:relay`), so their sources have no output from this build.
+ */
+const EXCLUDED = (JSON.parse(readFileSync(join(root, "tsconfig.json"), "utf8")).exclude ?? []).map((folder) => `${folder.replace(/\/$/, "")}/`);
 /** What the IDE bundle depends on besides the files esbuild reports reading. */
 const IDE_RECIPE = ["scripts/build-ide.mjs", "scripts/playground-bundle.mjs", "ide/tsconfig.json", "package.json", "package-lock.json"];
 const IDE_MANIFEST = join(dist, "ide/manifest.json");
@@ -65,7 +70,7 @@ if (clean) rmSync(dist, { recursive: true, force: true });
 
 // A source without its output (someone deleted part of dist/) would stay unbuilt: tsc -b trusts its
 // build info. Without the build info it compiles everything.
-const sourceFiles = SOURCE_FOLDERS.flatMap(filesUnder);
+const sourceFiles = SOURCE_FOLDERS.flatMap(filesUnder).filter((path) => !EXCLUDED.some((folder) => path.startsWith(folder)));
 const sources = sourceFiles.filter((path) => path.endsWith(".ts") && !path.endsWith(".d.ts"));
 const complete = sources.every((path) => existsSync(join(dist, path.replace(/\.ts$/, ".js"))));
 if (!complete) rmSync(buildInfo, { force: true });
