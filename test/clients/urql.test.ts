@@ -4,8 +4,8 @@
 // through its subscriptionExchange over graphql-ws or graphql-sse.
 import { strict as assert } from "node:assert";
 import { after, describe, it } from "node:test";
-import type { AnyVariables, Client, OperationResult, TypedDocumentNode } from "@urql/core";
-import { cacheExchange, createClient, fetchExchange, gql, subscriptionExchange } from "@urql/core";
+import type { AnyVariables, OperationResult, TypedDocumentNode } from "@urql/core";
+import { Client, cacheExchange, fetchExchange, gql, subscriptionExchange } from "@urql/core";
 import { createClient as createSseClient } from "graphql-sse";
 import { createClient as createWsClient } from "graphql-ws";
 import WebSocket from "ws";
@@ -19,7 +19,7 @@ const { gateway } = await startClientTestBed({ writeDurationMs: WRITE_DURATION_M
 /** A client as urql's docs make one: the URL and its two default exchanges; the fetch records what it sent. */
 function urqlClient() {
   const recorder = recordingFetch();
-  const client = createClient({
+  const client = new Client({
     url: gateway.graphqlUrl,
     exchanges: [cacheExchange, fetchExchange],
     fetch: recorder.fetch,
@@ -42,7 +42,7 @@ function urqlWithSubscriptions(transport: "graphql-ws" | "graphql-sse"): Client 
     after(() => sse.dispose());
     subscribe = (request, sink) => sse.subscribe(request, sink);
   }
-  return createClient({
+  return new Client({
     url: gateway.graphqlUrl,
     exchanges: [
       cacheExchange,
