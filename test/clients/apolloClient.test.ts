@@ -1,7 +1,9 @@
 // Apollo Client 4 against the real gateway, as a frontend sets it up: an HttpLink and an
 // InMemoryCache whose only configuration is relayStylePagination on the connections. What its user
 // sees: fetchMore pages merged into one list, a mutation's payload updating every query that shows
-// the entity without a refetch, and partial data beside errors with errorPolicy "all".
+// the entity without a refetch, a subscription (over graphql-ws, or multipart over the HttpLink)
+// bringing the one cached request to its end, an item evicted after a delete gone from its list,
+// and partial data beside errors with errorPolicy "all".
 import { strict as assert } from "node:assert";
 import { after, describe, it } from "node:test";
 import type { ObservableQuery, OperationVariables, TypedDocumentNode } from "@apollo/client";
