@@ -1,8 +1,9 @@
 // Relay's runtime against the real gateway, on artifacts the Relay compiler made from the literals
 // below (with the gateway's SDL): an Environment with a Network that POSTs to the gateway and a
 // normalised Store. What a Relay app relies on: a connection paged with `@connection` (what
-// usePaginationFragment does), a `@refetchable` fragment fetched again through `node(id:)`, and a
-// mutation's payload updating the store record of the same id, with no refetch.
+// usePaginationFragment does), a `@refetchable` fragment fetched again through `node(id:)` (a route
+// response, and a write's request as it is polled), a mutation's payload updating the store record
+// of the same id with no refetch, and `@deleteEdge` taking a deleted item out of its connection.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import type { FetchFunction, GraphQLResponse, GraphQLTaggedNode, MutationParameters, OperationType, ReaderFragment } from "relay-runtime";
@@ -14,6 +15,8 @@ import type { relayPagedQuery } from "./__generated__/relayPagedQuery.graphql.js
 import type { relayRouteResponses_query$data } from "./__generated__/relayRouteResponses_query.graphql.js";
 import type { relayRouteResponse_item$data } from "./__generated__/relayRouteResponse_item.graphql.js";
 import type { relayDeleteMutation } from "./__generated__/relayDeleteMutation.graphql.js";
+import type { relayRequest_state$data } from "./__generated__/relayRequest_state.graphql.js";
+import type { relayStartUpdateMutation } from "./__generated__/relayStartUpdateMutation.graphql.js";
 import type { relaySetExpressionMutation } from "./__generated__/relaySetExpressionMutation.graphql.js";
 
 const { gateway } = await startClientTestBed();
@@ -53,6 +56,22 @@ const SetExpression = graphql`
     updateRouteResponse(input: $input) {
       request { status }
       routeResponse { ...relayRouteResponse_item }
+    }
+  }
+`;
+
+const RequestState = graphql`
+  fragment relayRequest_state on ResourceRequest @refetchable(queryName: "relayRequestRefetchQuery") {
+    id
+    status
+    done
+  }
+`;
+
+const StartUpdate = graphql`
+  mutation relayStartUpdateMutation($input: UpdateRouteResponseInput!) {
+    updateRouteResponse(input: $input) {
+      request { ...relayRequest_state }
     }
   }
 `;
@@ -118,6 +137,9 @@ function commit<T extends MutationParameters>(environment: Environment, mutation
 
 /** At most this many pages are asked for: a listing that never ends fails the test instead of hanging it. */
 const MAX_PAGES = 10;
+/** A request is polled at most this many times, this far apart (the emulator finishes writes by the next read). */
+const MAX_POLLS = 20;
+const POLL_DELAY_MS = 50;
 
 describe("Relay runtime on compiled artifacts", () => {
   it("pages a connection with @connection: each page fetched with the cursor joins the same edges", async () => {
@@ -200,5 +222,25 @@ describe("Relay runtime on compiled artifacts", () => {
     assert.equal(response.deleteRouteResponse?.request.status, "SUCCESS");
     assert.deepEqual(keysShown(), ["relay-kept"]);
     assert.deepEqual(sent, ["relayPagedQuery", "relayDeleteMutation"]);
+  });
+
+  it("polls a write's request through node(id:) (ResourceRequest is a Node), updating the record the mutation stored", async () => {
+    const { environment, sent } = relayEnvironment();
+    const response = await commit<relayStartUpdateMutation>(environment, StartUpdate, {
+      input: { apiId: PAGED.apiId, routeId: PAGED.routeId, routeResponseId: "rr00003", set: { modelSelectionExpression: "$request.body.polled" } },
+    });
+    const ref = response.updateRouteResponse?.request;
+    const started = readFragment<relayRequest_state$data>(environment, RequestState, ref);
+    assert.deepEqual([started.status, started.done], ["IN_PROGRESS", false]);
+
+    let state = started;
+    for (let polls = 0; !state.done; polls += 1) {
+      assert.ok(polls < MAX_POLLS, "the request ends");
+      if (polls > 0) await new Promise((resolve) => setTimeout(resolve, POLL_DELAY_MS));
+      await fetchQuery(environment, refetchQueryOf(RequestState), { id: started.id }).toPromise();
+      state = readFragment<relayRequest_state$data>(environment, RequestState, ref);
+    }
+    assert.deepEqual([state.id, state.status, state.done], [started.id, "SUCCESS", true]);
+    assert.deepEqual(sent.slice(0, 2), ["relayStartUpdateMutation", "relayRequestRefetchQuery"]);
   });
 });
