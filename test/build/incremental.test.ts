@@ -2,7 +2,8 @@
 // temporary folder (the real compiler through the repository's node_modules; an IDE recipe that only
 // records that it ran): a second build compiles nothing and skips the IDE, a deleted source leaves no
 // output behind, an edit is compiled, a changed IDE input rebuilds the IDE, a type error fails every
-// build until it is fixed, and --clean builds from nothing.
+// build until it is fixed, --clean builds from nothing, and a folder tsconfig.json excludes is left
+// to its own build step.
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
@@ -107,5 +108,21 @@ describe("scripts/build.mjs", { timeout: 120_000 }, () => {
     assert.equal(existsSync(at("dist/src/stray.js")), false);
     assert.ok(existsSync(at("dist/src/a.js")));
     assert.equal(ideRuns(), 3);
+  });
+
+  it("leaves out a folder tsconfig.json excludes (built by a step of its own): its missing outputs force no compile, its outputs stay", () => {
+    mkdirSync(at("test/own"), { recursive: true });
+    writeFileSync(at("test/own/x.ts"), "export const own = 1;\n");
+    writeFileSync(at("tsconfig.json"), JSON.stringify({ ...TSCONFIG, exclude: ["test/own"] }));
+    const first = build();
+    assert.equal(first.status, 0, first.stderr + first.stdout);
+    assert.equal(existsSync(at("dist/test/own/x.js")), false, "tsc left it out");
+    const stamp = stampTime();
+    assert.equal(build().status, 0);
+    assert.equal(stampTime(), stamp, "the compiler did not run for the excluded folder's missing output");
+    mkdirSync(at("dist/test/own"), { recursive: true });
+    writeFileSync(at("dist/test/own/x.js"), "export const own = 1;\n");
+    assert.equal(build().status, 0);
+    assert.ok(existsSync(at("dist/test/own/x.js")), "the output of its own step stays: its source exists");
   });
 });
