@@ -203,7 +203,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const apollo = new ApolloServer<GatewayContext>({
     typeDefs: loadTypeDefs(options.schemaDirectory),
     resolvers: withRootFieldScopes(resolvers, config.auth.scopes),
-    formatError,
+    // The pipeline's step 4, so Apollo's doors format as the others do.
+    formatError: (formatted, error) => pipeline.formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
     introspection: server.introspection,
     // The pipeline validates (src/pipeline/apollo.ts says why Apollo must not do it first).

@@ -9,7 +9,9 @@
 //                       depth, alias and introspection rules), whether the door can carry the
 //                       operation, and the estimated Cloud Control cost
 //   3. openSubscription the caps on live subscriptions per connection and per caller
-//   4. formatError      masking of AWS details and of anything unexpected
+//   4. formatError      masking of AWS details and of anything unexpected, and (INTROSPECTION=off)
+//                       graphql-js's "Did you mean ...?" suggestions, which name the schema's types,
+//                       fields and arguments
 //   5. record           one log record and the operation metrics
 //
 // Doors only translate their transport into these calls. They cannot skip step 2: the context that
@@ -140,6 +142,17 @@ function challenge(presented: boolean): string {
 
 const OPERATION_TYPES: ReadonlySet<string> = new Set(["query", "mutation", "subscription"]);
 
+/** graphql-js's suggestion at the end of a validation or coercion message ("Did you mean \"X\"?"). */
+const SUGGESTION = / ?Did you mean .+\?$/s;
+
+/**
+ * A message without graphql-js's suggestion: with introspection off, `Unknown type "Inpu". Did you
+ * mean "Input"?` would name the schema's types, fields and arguments one guess at a time.
+ */
+function withoutSuggestion(message: string): string {
+  return message.replace(SUGGESTION, "");
+}
+
 /** Validation results of documents seen before (they depend on the text and the schema only), bounded by text size. */
 const VALIDATED_CACHE_BYTES = 8 * 1024 * 1024;
 
@@ -152,6 +165,7 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
     maxAliasesRule(limits.maxAliases),
     ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
+  const hideSchema = options.introspection ? (message: string) => message : withoutSuggestion;
   const validated = new LRUCache<string, readonly GraphQLError[]>({ maxSize: VALIDATED_CACHE_BYTES, sizeCalculation: (_value, key) => Math.max(1, key.length) });
   // The budgets of admitted operations: a budget, and its context's progress feed, is open while it
   // is in here. Keyed by the budget, not the context: GraphQL servers copy the context object
@@ -244,7 +258,7 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       if (invalid !== undefined) {
         const original = invalid.originalError;
         if (original instanceof LimitExceededError) refuseLimit(original);
-        throw new Refusal(RequestCode.GRAPHQL_VALIDATION_FAILED, invalid.message, { status: 400, locations: invalid.locations });
+        throw new Refusal(RequestCode.GRAPHQL_VALIDATION_FAILED, hideSchema(invalid.message), { status: 400, locations: invalid.locations });
       }
       if (operation === undefined) return { document, operation };
       const type = operation.operation as OperationType;
@@ -289,7 +303,13 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       };
     },
 
-    formatError: options.formatError,
+    formatError(formatted, error) {
+      // Every door formats through here (Apollo's too): variable coercion, which runs after
+      // validation, suggests input fields and enum values as well.
+      const shown = options.formatError(formatted, error);
+      const message = hideSchema(shown.message);
+      return message === shown.message ? shown : { ...shown, message };
+    },
 
     record(context, record) {
       const seconds = Number(process.hrtime.bigint() - record.startedAt) / 1e9;

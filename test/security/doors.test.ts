@@ -65,8 +65,8 @@ interface Answer {
   errors: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-async function viaHttp(body: string, headers: Record<string, string> = { "x-api-key": WRITE_KEY }): Promise<Answer> {
-  const response = await fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+async function viaHttp(body: string, headers: Record<string, string> = { "x-api-key": WRITE_KEY }, url = gateway.graphqlUrl): Promise<Answer> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
   const parsed = (await response.json()) as { errors?: Answer["errors"] };
   return { status: response.status, errors: parsed.errors ?? [] };
 }
@@ -87,8 +87,8 @@ const STREAMS = [
  * A POST to a streaming door. The pipeline's refusals come before any stream, as a JSON answer; a
  * resolver's (an argument out of range, answered 200 over HTTP too) is the stream's one result.
  */
-async function viaStream(body: string, accept: string, headers: Record<string, string> = { "x-api-key": WRITE_KEY }): Promise<Answer> {
-  const response = await fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", accept, ...headers }, body });
+async function viaStream(body: string, accept: string, headers: Record<string, string> = { "x-api-key": WRITE_KEY }, url = gateway.graphqlUrl): Promise<Answer> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept, ...headers }, body });
   const text = await response.text();
   if (/^application\/json/.test(response.headers.get("content-type") ?? "")) {
     assert.ok(response.status >= 400 && response.status < 500, `${response.status}`);
@@ -312,6 +312,60 @@ describe("subscriptions through a door that cannot stream", () => {
     }
     assert.match(http.errors[0]!.message, /send this request again/);
     assert.match(lambdaAnswer.errors[0]!.message, /this Lambda function cannot stream: subscribe on a gateway server/);
+  });
+});
+
+describe("with INTROSPECTION=off, no door suggests the schema's names", async () => {
+  const hidden = await startSecureGateway(emulator, { env: { INTROSPECTION: "off" } });
+  const hiddenLambda = lambdaOf({ ...SECURE_ENV, INTROSPECTION: "off" });
+  // graphql-js would suggest UpdateRouteResponseInput, a field, an argument, an input field and an enum value.
+  const probes = [
+    ["an unknown type", 'query Q($i: UpdateRouteResponseInpu) { __typename }', /Unknown type "UpdateRouteResponseInpu"\.$/],
+    ["an unknown field", "{ routeResponsez { __typename } }", /Cannot query field "routeResponsez" on type "Query"\.$/],
+    ["an unknown argument", '{ routeResponse(idd: "x") { __typename } }', /Unknown argument "idd" on field "Query\.routeResponse"\.$/],
+  ] as const;
+  const coercion = JSON.stringify({
+    query: "mutation M($i: UpdateRouteResponseInput!) { updateRouteResponse(input: $i) { request { requestToken } } }",
+    variables: { i: { apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001", sett: {} } },
+  });
+
+  function assertNoSuggestion(answer: Answer, pattern: RegExp | undefined, where: string): void {
+    const first = answer.errors[0];
+    assert.ok(first, `${where}: no error`);
+    assert.doesNotMatch(first.message, /Did you mean/, where);
+    if (pattern !== undefined) assert.match(first.message, pattern, where);
+  }
+
+  for (const [what, query, pattern] of probes) {
+    const body = JSON.stringify({ query });
+    it(`${what}: HTTP POST and GET, Lambda, SSE and multipart answer without the suggestion`, async () => {
+      assertNoSuggestion(await viaHttp(body, { "x-api-key": WRITE_KEY }, hidden.graphqlUrl), pattern, "HTTP POST");
+      const get = await fetch(`${hidden.graphqlUrl}?query=${encodeURIComponent(query)}`, { headers: { "x-api-key": WRITE_KEY } });
+      assertNoSuggestion({ status: get.status, errors: ((await get.json()) as { errors: Answer["errors"] }).errors }, pattern, "HTTP GET");
+      assertNoSuggestion(await viaLambda(body, { "x-api-key": WRITE_KEY }, hiddenLambda), pattern, "Lambda");
+      for (const [stream, accept] of STREAMS) assertNoSuggestion(await viaStream(body, accept, { "x-api-key": WRITE_KEY }, hidden.graphqlUrl), pattern, stream);
+    });
+  }
+
+  it("an unknown type over WebSocket answers without the suggestion", async () => {
+    const socket = await openSocket(wsUrl(hidden.graphqlUrl), { "x-api-key": WRITE_KEY });
+    try {
+      socket.subscribe("s", JSON.stringify({ query: "subscription S($t: Strin!) { resourceRequestProgress(requestToken: $t) { status } }" }));
+      const message = await socket.answer("s");
+      assert.equal(message.type, "error");
+      assertNoSuggestion({ status: 200, errors: message.payload as Answer["errors"] }, /Unknown type "Strin"\.$/, "WebSocket");
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("an unknown input field in variables (coercion) answers without the suggestion on HTTP and Lambda", async () => {
+    assertNoSuggestion(await viaHttp(coercion, { "x-api-key": WRITE_KEY }, hidden.graphqlUrl), /"sett" is not defined by type "UpdateRouteResponseInput"\.$/, "HTTP");
+    assertNoSuggestion(await viaLambda(coercion, { "x-api-key": WRITE_KEY }, hiddenLambda), undefined, "Lambda");
+  });
+
+  it("with introspection on, the suggestion stays (it helps a developer who may read the schema anyway)", async () => {
+    assert.match((await viaHttp(JSON.stringify({ query: probes[0][1] }))).errors[0]!.message, /Did you mean "UpdateRouteResponseInput"/);
   });
 });
 
