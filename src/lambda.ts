@@ -9,17 +9,24 @@
 // CLOUDCONTROL_RATE_LIMIT) so that instances x rate stays under Cloud Control's limit. REDIS_URL shares
 // the cache between instances as between replicas. Subscriptions (WebSocket) need a long-lived server:
 // the Lambda entry serves queries and mutations (`wait: true` included, within the function's timeout).
+//
+// Around Apollo's integration, this door does what the node:http door's prelude and body reader do,
+// so that a client cannot tell the doors apart by their answers: every answer carries `x-request-id`
+// and the security headers; a body over MAX_BODY_BYTES is answered 413 and one that is not JSON 400,
+// both BAD_REQUEST as JSON; a request whose Accept asks for a stream (which a Lambda function cannot
+// send) is answered as JSON, so a subscription gets STREAMING_TRANSPORT_REQUIRED like a plain POST.
 import { handlers, startServerAndCreateLambdaHandler } from "@as-integrations/aws-lambda";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import type { StaticCredentials } from "./cloudcontrol/client.js";
 import type { Env } from "./config.js";
 import { ConfigError, loadConfig, withDefaultRegion } from "./config.js";
 import type { GatewayLogger } from "./errors.js";
-import { requestIdFrom } from "./http/index.js";
+import { REQUEST_ID_HEADER, requestIdFrom, securityHeadersFor, streamFramingOf } from "./http/index.js";
 import type { Logger } from "./observability/index.js";
-import { Refusal } from "./pipeline/index.js";
+import { Refusal, RequestCode } from "./pipeline/index.js";
 import type { Gateway } from "./server.js";
 import { createGateway } from "./server.js";
+import { ErrorCode } from "./errors.js";
 
 export type GatewayLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -45,6 +52,29 @@ function headersOf(event: APIGatewayProxyEventV2): Record<string, string> {
   return headers;
 }
 
+/** The HTTP door's JSON error answer. */
+function errorResult(status: number, code: string, message: string, extensions: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] }),
+  };
+}
+
+/** What the HTTP door refuses about a body before GraphQL sees it: its size (MAX_BODY_BYTES), and a JSON body that does not parse. */
+function bodyRefusal(event: APIGatewayProxyEventV2, contentType: string | undefined, maxBodyBytes: number): APIGatewayProxyStructuredResultV2 | undefined {
+  if (event.body === undefined || event.body === "") return undefined;
+  const body = event.isBase64Encoded ? Buffer.from(event.body, "base64") : Buffer.from(event.body, "utf8");
+  if (body.length > maxBodyBytes) return errorResult(413, RequestCode.BAD_REQUEST, `The request body is larger than ${maxBodyBytes} bytes.`);
+  if (!/^application\/(.+\+)?json\b/i.test(contentType ?? "")) return undefined;
+  try {
+    JSON.parse(body.toString("utf8"));
+    return undefined;
+  } catch {
+    return errorResult(400, RequestCode.BAD_REQUEST, "The request body is not valid JSON.");
+  }
+}
+
 export function createLambdaGateway(options: LambdaGatewayOptions): LambdaGateway {
   const config = loadConfig(options.env);
   // Lambda always sets AWS_REGION to the function's region.
@@ -54,7 +84,19 @@ export function createLambdaGateway(options: LambdaGatewayOptions): LambdaGatewa
   // The integration is CommonJS and types its parameter with @apollo/server's CommonJS declarations;
   // ours is the ESM build of the same version. Same class, two declarations: only the types differ.
   const apollo = gateway.apollo as never;
-  const lambda = startServerAndCreateLambdaHandler(apollo, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+  const { maxBodyBytes } = config.limits;
+  const security = { hstsMaxAgeSeconds: config.server.hstsMaxAgeSeconds };
+  // The request id of each event, for the context Apollo asks for (the event it gets is this door's copy).
+  const requestIds = new WeakMap<APIGatewayProxyEventV2, string>();
+  // The integration answers what it throws with a bare 400 and the error's text: nothing of the kind
+  // is expected once the body was checked, so it reaches the handler below as an internal error.
+  const requestHandler = {
+    ...handlers.createAPIGatewayProxyEventV2RequestHandler(),
+    toErrorResult(error: unknown): never {
+      throw error;
+    },
+  };
+  const lambda = startServerAndCreateLambdaHandler(apollo, requestHandler, {
     // Step 1 of the pipeline on the event's headers, exactly as the HTTP door runs it (a refusal
     // answers with its status: 401, or 403 for a foreign Host).
     context: async ({ event }) => {
@@ -63,7 +105,7 @@ export function createLambdaGateway(options: LambdaGatewayOptions): LambdaGatewa
           headers: headersOf(event),
           door: "lambda",
           method: event.requestContext.http.method,
-          requestId: requestIdFrom(event.requestContext.requestId),
+          requestId: requestIds.get(event) ?? requestIdFrom(event.requestContext.requestId),
         });
         return gateway.pipeline.createContext(caller);
       } catch (error) {
@@ -72,11 +114,28 @@ export function createLambdaGateway(options: LambdaGatewayOptions): LambdaGatewa
       }
     },
   });
+  async function answer(event: APIGatewayProxyEventV2, context: Context, requestId: string): Promise<APIGatewayProxyStructuredResultV2> {
+    const headers = headersOf(event);
+    const refused = bodyRefusal(event, headers["content-type"], maxBodyBytes);
+    if (refused !== undefined) return refused;
+    if (streamFramingOf(headers.accept) !== undefined) headers.accept = "application/json";
+    const copy: APIGatewayProxyEventV2 = { ...event, headers };
+    requestIds.set(copy, requestId);
+    try {
+      return (await lambda(copy, context, () => {})) as APIGatewayProxyStructuredResultV2;
+    } catch (error) {
+      gateway.log.error({ err: error, requestId, door: "lambda" }, "Lambda handler failed");
+      return errorResult(500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error", { requestId });
+    }
+  }
   return {
     gateway,
     handler: async (event, context) => {
-      const result = await lambda(event, context, () => {});
-      return result as APIGatewayProxyStructuredResultV2;
+      const requestId = requestIdFrom(event.requestContext.requestId);
+      const result = await answer(event, context, requestId);
+      const headers: Record<string, string | number | boolean> = {};
+      for (const [name, value] of Object.entries(securityHeadersFor(event.requestContext.http.method, headersOf(event).accept, security))) headers[name.toLowerCase()] = value;
+      return { ...result, headers: { ...headers, ...result.headers, [REQUEST_ID_HEADER]: requestId } };
     },
   };
 }

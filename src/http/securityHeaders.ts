@@ -10,18 +10,26 @@ export interface SecurityHeaderOptions {
 }
 
 /** A browser navigating to a page (the IDE): its own route sets the page's full policy. */
-function wantsPage(req: IncomingMessage): boolean {
-  return req.method === "GET" && /\btext\/html\b/.test(req.headers.accept ?? "");
+function wantsPage(method: string | undefined, accept: string | undefined): boolean {
+  return method === "GET" && /\btext\/html\b/.test(accept ?? "");
+}
+
+/** The headers for a request of this method and Accept: the node:http door and the Lambda door send the same. */
+export function securityHeadersFor(method: string | undefined, accept: string | undefined, options: SecurityHeaderOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    // JSON never needs to load anything. Pages (the IDE sets its own, stricter policy; Apollo Sandbox
+    // loads from Apollo's CDN) get only the framing rule, which every page of the gateway shares.
+    "Content-Security-Policy": wantsPage(method, accept) ? "frame-ancestors 'none'" : "default-src 'none'; frame-ancestors 'none'",
+  };
+  // GraphQL POST answers are about one caller's data at one moment: no cache may keep them.
+  if (method === "POST") headers["Cache-Control"] = "no-store";
+  if (options.hstsMaxAgeSeconds !== undefined) headers["Strict-Transport-Security"] = `max-age=${options.hstsMaxAgeSeconds}; includeSubDomains`;
+  return headers;
 }
 
 export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, options: SecurityHeaderOptions): void {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "no-referrer");
-  res.setHeader("X-Frame-Options", "DENY");
-  // JSON never needs to load anything. Pages (the IDE sets its own, stricter policy; Apollo Sandbox
-  // loads from Apollo's CDN) get only the framing rule, which every page of the gateway shares.
-  res.setHeader("Content-Security-Policy", wantsPage(req) ? "frame-ancestors 'none'" : "default-src 'none'; frame-ancestors 'none'");
-  // GraphQL POST answers are about one caller's data at one moment: no cache may keep them.
-  if (req.method === "POST") res.setHeader("Cache-Control", "no-store");
-  if (options.hstsMaxAgeSeconds !== undefined) res.setHeader("Strict-Transport-Security", `max-age=${options.hstsMaxAgeSeconds}; includeSubDomains`);
+  for (const [name, value] of Object.entries(securityHeadersFor(req.method, req.headers.accept, options))) res.setHeader(name, value);
 }

@@ -71,8 +71,25 @@ async function viaHttp(body: string, headers: Record<string, string> = { "x-api-
   return { status: response.status, errors: parsed.errors ?? [] };
 }
 
+/** Every answer of the Lambda door, whatever it says, carries what the HTTP door's carry. */
+function assertDoorHeaders(headers: Record<string, unknown>, where: string): void {
+  assert.match(String(headers["x-request-id"]), /^[\w.:+/=-]{1,128}$/, `${where}: x-request-id`);
+  assert.equal(headers["x-content-type-options"], "nosniff", where);
+  assert.equal(headers["x-frame-options"], "DENY", where);
+  assert.equal(headers["content-security-policy"], "default-src 'none'; frame-ancestors 'none'", where);
+  assert.match(String(headers["content-type"]), /^application\/(graphql-response\+)?json/, `${where}: content-type`);
+}
+
+async function viaLambdaEvent(event: APIGatewayProxyEventV2, on = lambda): Promise<Answer> {
+  const result = await on.handler(event, lambdaContext);
+  assertDoorHeaders(result.headers ?? {}, `Lambda ${result.statusCode}`);
+  const parsed = JSON.parse(result.body ?? "{}") as { errors?: Answer["errors"] };
+  return { status: result.statusCode ?? 200, errors: parsed.errors ?? [] };
+}
+
 async function viaLambda(body: string, headers: Record<string, string> = { "x-api-key": WRITE_KEY }, on = lambda): Promise<Answer> {
   const result = await on.handler(lambdaEvent(body, headers), lambdaContext);
+  assertDoorHeaders(result.headers ?? {}, `Lambda ${result.statusCode}`);
   const parsed = JSON.parse(result.body ?? "{}") as { errors?: Answer["errors"] };
   return { status: result.statusCode ?? 200, errors: parsed.errors ?? [] };
 }
@@ -366,6 +383,50 @@ describe("with INTROSPECTION=off, no door suggests the schema's names", async ()
 
   it("with introspection on, the suggestion stays (it helps a developer who may read the schema anyway)", async () => {
     assert.match((await viaHttp(JSON.stringify({ query: probes[0][1] }))).errors[0]!.message, /Did you mean "UpdateRouteResponseInput"/);
+  });
+});
+
+describe("the Lambda door answers like the HTTP door", () => {
+  const notJson = { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] };
+
+  it("answers a malformed JSON body, plain or base64, with 400 BAD_REQUEST as JSON, as HTTP does", async () => {
+    const http = await viaHttp("{");
+    assert.equal(http.status, 400);
+    assert.deepEqual({ errors: http.errors }, notJson);
+    const plain = await viaLambdaEvent(lambdaEvent("{", { "x-api-key": WRITE_KEY }));
+    const base64 = await viaLambdaEvent({ ...lambdaEvent(Buffer.from("{").toString("base64"), { "x-api-key": WRITE_KEY }), isBase64Encoded: true });
+    for (const answer of [plain, base64]) {
+      assert.equal(answer.status, 400);
+      assert.deepEqual({ errors: answer.errors }, notJson);
+    }
+  });
+
+  it("applies MAX_BODY_BYTES: a 2 MB body is answered 413 BAD_REQUEST on HTTP and Lambda, with no Cloud Control call", async () => {
+    const big = JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(2 * 1024 * 1024) } });
+    emulator.resetStats();
+    for (const answer of [await viaHttp(big), await viaLambda(big)]) {
+      assert.equal(answer.status, 413);
+      assert.equal(answer.errors[0]!.extensions?.code, "BAD_REQUEST");
+    }
+    assert.equal(emulator.stats().total, 0);
+  });
+
+  it("answers a subscription sent with Accept: text/event-stream with 400 STREAMING_TRANSPORT_REQUIRED, as a plain POST", async () => {
+    for (const [, accept] of STREAMS) {
+      const answer = await viaLambda(SUBSCRIBE("any-token"), { "x-api-key": WRITE_KEY, accept });
+      assert.equal(answer.status, 400, accept);
+      assert.equal(answer.errors[0]!.extensions?.code, "STREAMING_TRANSPORT_REQUIRED", accept);
+    }
+    // A query asking for a stream gets its result as JSON: a Lambda function cannot stream.
+    const query = await viaLambda(JSON.stringify({ query: "{ __typename }" }), { "x-api-key": WRITE_KEY, accept: "text/event-stream" });
+    assert.equal(query.status, 200);
+  });
+
+  it("carries the caller's request id (the API Gateway request's) and the security headers on refusals too", async () => {
+    const result = await lambda.handler(lambdaEvent(JSON.stringify({ query: "{ __typename }" }), {}), lambdaContext);
+    assert.equal(result.statusCode, 401);
+    assertDoorHeaders(result.headers ?? {}, "401");
+    assert.equal(result.headers?.["x-request-id"], "door-test-request");
   });
 });
 
