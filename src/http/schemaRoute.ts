@@ -1,7 +1,8 @@
 // GET /schema.graphql: the served schema as SDL, for codegen and for people who want the file rather
 // than an introspection query. It is introspection by another name, so it passes the same checks: the
-// caller is admitted and needs the read scope, and with INTROSPECTION=off it is refused with the code
-// an introspection query gets (GRAPHQL_VALIDATION_FAILED).
+// caller is admitted (a browser's GET from another site's page is refused, as on /graphql) and needs
+// the read scope, and with INTROSPECTION=off it is refused with the code an introspection query gets
+// (GRAPHQL_VALIDATION_FAILED).
 import type { GraphQLSchema } from "graphql";
 import { printSchema } from "graphql";
 import type { OperationPipeline } from "../pipeline/index.js";
@@ -32,7 +33,7 @@ export function schemaRoute(options: SchemaRouteOptions): HttpRoute {
   return async (req, res) => {
     if (pathOf(req) !== SCHEMA_PATH || (req.method !== "GET" && req.method !== "HEAD")) return false;
     try {
-      const caller = await pipeline.admitCaller({ headers: req.headers, door: "http", requestId: requestIdOf(req) });
+      const caller = await pipeline.admitCaller({ headers: req.headers, door: "http", method: req.method, requestId: requestIdOf(req) });
       pipeline.requireScope(caller, "query");
       if (!options.introspection) throw new Refusal(RequestCode.GRAPHQL_VALIDATION_FAILED, INTROSPECTION_OFF, { status: 400 });
     } catch (error) {

@@ -1,0 +1,48 @@
+// The HTTP server's routes besides GraphQL, as an attacker reaches them: the Host check (DNS
+// rebinding) on every route, the cross-site check on /schema.graphql, the JSON answers of
+// transport-level refusals (oversized headers, a refused CORS preflight, a body sent too slowly), and
+// the route labels of the HTTP metrics. Raw node:http requests, so the Host and headers are exactly
+// what the test says.
+import { strict as assert } from "node:assert";
+import { request as httpRequest } from "node:http";
+import { describe, it } from "node:test";
+import { startTestEmulator } from "../support/emulator.js";
+import { startSecureGateway } from "./support.js";
+
+const emulator = await startTestEmulator({ seed: "demo" });
+const open = await startSecureGateway(emulator, { env: { AUTH_MODE: "off", ALLOWED_HOSTS: "gateway.example.com", CORS_ORIGINS: "https://app.example.com" } });
+const port = new URL(open.url).port;
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: { host: `localhost:${port}`, ...options.headers } }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+function codeOf(answer: RawAnswer): unknown {
+  assert.match(String(answer.headers["content-type"]), /^application\/json/, answer.body.slice(0, 200));
+  return (JSON.parse(answer.body) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code;
+}
+
+describe("/schema.graphql", () => {
+  it("refuses a browser's GET from another site's page with 403 CROSS_SITE_REQUEST, and serves the same GET from the gateway's own page", async () => {
+    const refused = await send("/schema.graphql", { headers: { "sec-fetch-site": "cross-site" } });
+    assert.equal(refused.status, 403);
+    assert.equal(codeOf(refused), "CROSS_SITE_REQUEST");
+    const served = await send("/schema.graphql", { headers: { "sec-fetch-site": "same-origin" } });
+    assert.equal(served.status, 200);
+    assert.match(served.body, /type Query/);
+  });
+});
