@@ -24,7 +24,7 @@ import { createContextFactory } from "./context.js";
 import { maxWaitPolls } from "./limits/index.js";
 import { cloudControlMetricsObserver, createLogger, createMetrics } from "./observability/index.js";
 import type { Logger, Metrics } from "./observability/index.js";
-import type { OperationPipeline } from "./pipeline/index.js";
+import type { HostCheck, OperationPipeline } from "./pipeline/index.js";
 import { createCrossSiteCheck, createHostCheck, createOperationPipeline, pipelinePlugin } from "./pipeline/index.js";
 import { withRootFieldScopes } from "./plugins/index.js";
 import type { GatewayLogger } from "./errors.js";
@@ -64,6 +64,8 @@ export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
   /** Every door's way in: authentication, limits, validation, scopes, logging, formatting. */
   readonly pipeline: OperationPipeline;
+  /** The Host check against DNS rebinding (ALLOWED_HOSTS): the pipeline's step 1, and the HTTP server's for every route. */
+  readonly hostCheck: HostCheck;
   /** Whether a page of this origin may call the gateway (CORS_ORIGINS). */
   readonly isOriginAllowed: (origin: string) => boolean;
   readonly ide: IdeSetup;
@@ -182,9 +184,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const formatError = createErrorFormatter(logger, { maskAwsMessages: server.maskAwsMessages });
   let schema: GraphQLSchema | undefined;
   const isOriginAllowed = originMatcher(server.corsOrigins);
+  const hostCheck = createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: server.allowedHosts });
   const pipeline = createOperationPipeline({
     authenticator,
-    hostCheck: createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: server.allowedHosts }),
+    hostCheck,
     crossSiteCheck: createCrossSiteCheck({ isOriginAllowed }),
     scopes: config.auth.scopes,
     limits: config.limits,
@@ -245,6 +248,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     config,
     apollo,
     pipeline,
+    hostCheck,
     isOriginAllowed,
     ide: ide.setup,
     metrics,

@@ -1,10 +1,15 @@
-// The first HTTP route: it answers nothing itself, but gives the request its id, puts the security
-// headers on the response before any later route writes it, and records the request in the metrics
-// and the access log once the response is finished. Health and metrics scrapes log at debug level.
+// The first HTTP route: it gives the request its id, puts the security headers on the response
+// before any later route writes it, and records the request in the metrics and the access log once
+// the response is finished (health and metrics scrapes log at debug level). The one thing it answers
+// itself is a foreign Host (src/pipeline/hostCheck.ts), for every route at once: a DNS-rebinding
+// page must read neither /graphql nor /metrics, /readyz, the IDE or anything else served here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
+import type { HostCheck } from "../pipeline/index.js";
+import { ErrorCode } from "../errors.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./requestId.js";
+import { sendError } from "./respond.js";
 import type { SecurityHeaderOptions } from "./securityHeaders.js";
 import { applySecurityHeaders } from "./securityHeaders.js";
 
@@ -13,6 +18,8 @@ export interface PreludeOptions extends SecurityHeaderOptions {
   metrics: Metrics;
   /** The GraphQL path (`/graphql`). */
   graphqlPath: string;
+  /** The pipeline's Host check (ALLOWED_HOSTS), applied here to every route. */
+  hostCheck: HostCheck;
 }
 
 /** A closed set of route labels: a caller's made-up paths must not become metric series. */
@@ -43,6 +50,11 @@ export function createPrelude(options: PreludeOptions) {
       if (QUIET_ROUTES.has(route)) options.log.debug(record, "http request");
       else options.log.info(record, "http request");
     });
-    return false;
+    const foreignHost = options.hostCheck(req.headers.host);
+    if (foreignHost === undefined) return false;
+    // The body is left unread: the connection ends with the answer.
+    res.setHeader("Connection", "close");
+    sendError(res, { status: 403, code: ErrorCode.FORBIDDEN, message: foreignHost });
+    return true;
   };
 }

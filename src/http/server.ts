@@ -49,7 +49,7 @@ export const GRAPHQL_PATH = "/graphql";
 function routesOf(gateway: Gateway): HttpRoute[] {
   const { config, ide } = gateway;
   const routes: HttpRoute[] = [
-    createPrelude({ log: gateway.log, metrics: gateway.metrics, graphqlPath: GRAPHQL_PATH, hstsMaxAgeSeconds: config.server.hstsMaxAgeSeconds }),
+    createPrelude({ log: gateway.log, metrics: gateway.metrics, graphqlPath: GRAPHQL_PATH, hstsMaxAgeSeconds: config.server.hstsMaxAgeSeconds, hostCheck: gateway.hostCheck }),
     healthRoute(),
     readinessRoute({ checks: () => gateway.readinessChecks() }),
   ];

@@ -5,6 +5,13 @@
 // kept on loopback) that header is the only guard, so it is checked: loopback names pass, and so do
 // the names of ALLOWED_HOSTS. With authentication on, credentials are the guard; ALLOWED_HOSTS, when
 // set, is checked all the same.
+//
+// An IP address passes too: rebinding needs a name whose address the attacker can change, and a page
+// can only send `Host: 10.0.0.5` from the origin http://10.0.0.5, the gateway's own. That is what
+// clients that reach a pod by its address send (kubelet's probes, Prometheus scraping pods, a load
+// balancer's health check), so they keep working wherever the check applies: on every route of the
+// HTTP server (src/http/prelude.ts), and at every door (the pipeline's step 1).
+import { isIP } from "node:net";
 
 export interface HostCheckOptions {
   /** AUTH_MODE=off: check even without ALLOWED_HOSTS. */
@@ -40,7 +47,7 @@ export function createHostCheck(options: HostCheckOptions): HostCheck {
     if (!enforced) return undefined;
     if (host === undefined || host.trim() === "") return "The request names no Host.";
     const name = hostName(host);
-    if (isLoopbackName(name) || options.allowedHosts.some((pattern) => matches(name, pattern))) return undefined;
+    if (isLoopbackName(name) || isIP(name) !== 0 || options.allowedHosts.some((pattern) => matches(name, pattern))) return undefined;
     return `Host ${JSON.stringify(name.slice(0, 100))} is not served here: add it to ALLOWED_HOSTS to reach the gateway by that name.`;
   };
 }

@@ -46,3 +46,28 @@ describe("/schema.graphql", () => {
     assert.match(served.body, /type Query/);
   });
 });
+
+describe("the Host check (DNS rebinding) on every route", () => {
+  const routes = ["/metrics", "/readyz", "/healthz", "/", "/schema.graphql", "/ide/assets/graphiql.js", "/nothing-here"];
+
+  it("refuses a foreign Host with 403 FORBIDDEN as JSON on every route, before the route answers", async () => {
+    for (const path of routes) {
+      const refused = await send(path, { headers: { host: `attacker.example:${port}` } });
+      assert.equal(refused.status, 403, path);
+      assert.equal(codeOf(refused), "FORBIDDEN", path);
+      assert.match(refused.body, /ALLOWED_HOSTS/);
+      assert.ok(typeof refused.headers["x-request-id"] === "string", path);
+    }
+    const preflight = await send("/graphql", { method: "OPTIONS", headers: { host: "attacker.example", origin: "https://app.example.com", "access-control-request-method": "POST" } });
+    assert.equal(preflight.status, 403);
+  });
+
+  it("serves loopback names, ALLOWED_HOSTS and IP addresses (probes and scrapers by pod IP), which no rebinding page can send", async () => {
+    for (const host of [`localhost:${port}`, "gateway.example.com", `10.1.2.3:${port}`, `[fd00::17]:${port}`]) {
+      const metrics = await send("/metrics", { headers: { host } });
+      assert.equal(metrics.status, 200, host);
+      assert.match(metrics.body, /http_requests_total/);
+      assert.equal((await send("/healthz", { headers: { host } })).status, 200, host);
+    }
+  });
+});
