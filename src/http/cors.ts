@@ -3,7 +3,8 @@
 // preflight is answered here, before GraphQL. No credentials mode: the gateway reads credentials
 // from headers (Authorization, x-api-key), never from cookies.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { pathOf } from "./respond.js";
+import { ErrorCode } from "../errors.js";
+import { pathOf, sendError } from "./respond.js";
 
 export interface CorsOptions {
   /** The GraphQL path; other paths are not the business of cross-origin pages. */
@@ -49,9 +50,7 @@ export function createCorsRoute(options: CorsOptions): (req: IncomingMessage, re
     const isPreflight = origin !== undefined && req.headers["access-control-request-method"] !== undefined;
     if (isPreflight && !allowed) {
       // No CORS headers: the browser refuses the real request and says why in its console.
-      res.statusCode = 403;
-      res.setHeader("Content-Type", "text/plain; charset=utf-8");
-      res.end(`Origin ${origin} is not allowed (CORS_ORIGINS).\n`);
+      sendError(res, { status: 403, code: ErrorCode.FORBIDDEN, message: `Origin ${origin.slice(0, 200)} is not allowed (CORS_ORIGINS).` });
       return true;
     }
     if (isPreflight) {

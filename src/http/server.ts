@@ -10,6 +10,7 @@ import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Gateway } from "../server.js";
 import { createAdmission } from "./admission.js";
+import { createClientErrorListener } from "./clientError.js";
 import { createCorsRoute } from "./cors.js";
 import { createGraphQLHandler } from "./graphqlHandler.js";
 import { createIdeHandler } from "./ide.js";
@@ -111,12 +112,8 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
   server.on("upgrade", (req, socket, head: Buffer) => {
     if (!upgrades.some((handler) => handler.handle(req, socket, head))) socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
-  // A malformed request line or header: answered 400 by node, logged as one record (never a stack).
-  server.on("clientError", (error: Error & { code?: string }, socket) => {
-    log.debug({ code: error.code ?? error.name }, "http client error");
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-    else socket.destroy();
-  });
+  // A request node refused while reading it: a JSON answer (431, 408 or 400), logged as one record.
+  server.on("clientError", createClientErrorListener(log));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

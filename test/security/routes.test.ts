@@ -5,6 +5,7 @@
 // what the test says.
 import { strict as assert } from "node:assert";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { describe, it } from "node:test";
 import { startTestEmulator } from "../support/emulator.js";
 import { startSecureGateway } from "./support.js";
@@ -28,6 +29,17 @@ function send(path: string, options: { method?: string; headers?: Record<string,
     });
     req.on("error", reject);
     req.end(options.body);
+  });
+}
+
+/** Writes `bytes` on a new connection and resolves with everything the server sent until it closed. */
+function rawExchange(bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), "127.0.0.1", () => socket.write(bytes));
+    let received = "";
+    socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
+    socket.on("close", () => resolve(received));
+    socket.on("error", reject);
   });
 }
 
@@ -69,5 +81,28 @@ describe("the Host check (DNS rebinding) on every route", () => {
       assert.match(metrics.body, /http_requests_total/);
       assert.equal((await send("/healthz", { headers: { host } })).status, 200, host);
     }
+  });
+});
+
+describe("transport-level refusals answer JSON with a code", () => {
+  it("answers a request whose headers exceed node's limit with 431 and BAD_REQUEST", async () => {
+    const answer = await send("/graphql", { headers: { "x-padding": "x".repeat(20 * 1024) } });
+    assert.equal(answer.status, 431);
+    assert.equal(codeOf(answer), "BAD_REQUEST");
+  });
+
+  it("answers a malformed request line with 400 and BAD_REQUEST", async () => {
+    const answer = await rawExchange("NOT-HTTP\r\n\r\n");
+    assert.match(answer, /^HTTP\/1\.1 400 /);
+    assert.match(answer, /"code":"BAD_REQUEST"/);
+  });
+
+  it("answers a CORS preflight from a disallowed origin with 403 FORBIDDEN as JSON, without CORS headers", async () => {
+    const answer = await send("/graphql", { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+    assert.equal(answer.status, 403);
+    assert.equal(codeOf(answer), "FORBIDDEN");
+    assert.equal(answer.headers["access-control-allow-origin"], undefined);
+    const allowed = await send("/graphql", { method: "OPTIONS", headers: { origin: "https://app.example.com", "access-control-request-method": "POST" } });
+    assert.equal(allowed.status, 204);
   });
 });
