@@ -62,6 +62,12 @@ export interface ServerConfig {
   maxSubscriptionsPerConnection: number;
   /** MAX_SUBSCRIPTIONS_PER_CALLER: live subscriptions one principal may hold over all its connections (default 100). */
   maxSubscriptionsPerCaller: number;
+  /**
+   * HTTP_REQUEST_TIMEOUT_MS: how long a client may take to send one whole request, headers and body
+   * (default 30 s; its headers within 10 s, or this when shorter); slower ones get 408. Responses,
+   * SSE and multipart streams included, are not bounded by it.
+   */
+  httpRequestTimeoutMs: number;
   /** SHUTDOWN_GRACE_MS: on SIGTERM, how long in-flight requests may finish before connections are cut. */
   shutdownGraceMs: number;
   /** LOG_LEVEL: pino's level for the JSON logs on stdout (default info; health checks log at debug). */
@@ -155,6 +161,7 @@ export function readServerConfig(read: SettingsReader): ServerConfig {
     apqCacheMaxBytes: read.integer("APQ_CACHE_MAX_BYTES", 16 * 1024 * 1024, 0, 1024 * 1024 * 1024),
     maxSubscriptionsPerConnection: read.integer("MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, 1, 10_000),
     maxSubscriptionsPerCaller: read.integer("MAX_SUBSCRIPTIONS_PER_CALLER", 100, 1, 1_000_000),
+    httpRequestTimeoutMs: read.integer("HTTP_REQUEST_TIMEOUT_MS", 30_000, 100, 600_000),
     shutdownGraceMs: read.integer("SHUTDOWN_GRACE_MS", 25_000, 0, 600_000),
     logLevel: read.oneOf("LOG_LEVEL", "info", ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const),
     metrics: read.onOff("METRICS", true),

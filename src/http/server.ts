@@ -47,6 +47,9 @@ export interface RunningHttpServer {
 
 export const GRAPHQL_PATH = "/graphql";
 
+/** How long a client may take to send a request's headers (at most HTTP_REQUEST_TIMEOUT_MS). */
+const HEADERS_TIMEOUT_MS = 10_000;
+
 function routesOf(gateway: Gateway): HttpRoute[] {
   const { config, ide } = gateway;
   const routes: HttpRoute[] = [
@@ -96,7 +99,17 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
   // close"), so a drained keep-alive connection does not hold the close until its idle timeout.
   const unanswered = new Set<ServerResponse>();
   let draining = false;
-  const server = createServer((req, res) => {
+  // A client that sends its request slowly holds a connection (and a socket of the process) for as
+  // long as it likes unless these bound it: node's defaults are 300 s for the request and a check
+  // every 30 s. Both bound receiving the request only: a response, however long it streams, is not
+  // affected. The check runs often enough for a short timeout to mean what it says.
+  const requestTimeout = config.server.httpRequestTimeoutMs;
+  const timeouts = {
+    requestTimeout,
+    headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))),
+  };
+  const server = createServer(timeouts, (req, res) => {
     if (draining) res.setHeader("Connection", "close");
     unanswered.add(res);
     res.once("close", () => unanswered.delete(res));

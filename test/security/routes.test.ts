@@ -10,7 +10,7 @@ import { describe, it } from "node:test";
 import { startTestEmulator } from "../support/emulator.js";
 import { startSecureGateway } from "./support.js";
 
-const emulator = await startTestEmulator({ seed: "demo" });
+const emulator = await startTestEmulator({ seed: "demo", writeDurationMs: 60_000 });
 const open = await startSecureGateway(emulator, { env: { AUTH_MODE: "off", ALLOWED_HOSTS: "gateway.example.com", CORS_ORIGINS: "https://app.example.com" } });
 const port = new URL(open.url).port;
 
@@ -20,9 +20,9 @@ interface RawAnswer {
   body: string;
 }
 
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string; port?: string } = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: { host: `localhost:${port}`, ...options.headers } }, (res) => {
+    const req = httpRequest({ host: "127.0.0.1", port: options.port ?? port, path, method: options.method ?? "GET", headers: { host: `localhost:${port}`, ...options.headers } }, (res) => {
       let body = "";
       res.on("data", (chunk: Buffer) => (body += chunk.toString()));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -33,9 +33,9 @@ function send(path: string, options: { method?: string; headers?: Record<string,
 }
 
 /** Writes `bytes` on a new connection and resolves with everything the server sent until it closed. */
-function rawExchange(bytes: string): Promise<string> {
+function rawExchange(bytes: string, to = port): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), "127.0.0.1", () => socket.write(bytes));
+    const socket = connect(Number(to), "127.0.0.1", () => socket.write(bytes));
     let received = "";
     socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
     socket.on("close", () => resolve(received));
@@ -104,5 +104,53 @@ describe("transport-level refusals answer JSON with a code", () => {
     assert.equal(answer.headers["access-control-allow-origin"], undefined);
     const allowed = await send("/graphql", { method: "OPTIONS", headers: { origin: "https://app.example.com", "access-control-request-method": "POST" } });
     assert.equal(allowed.status, 204);
+  });
+});
+
+describe("HTTP_REQUEST_TIMEOUT_MS bounds receiving a request, not answering it", async () => {
+  const slow = await startSecureGateway(emulator, { env: { AUTH_MODE: "off", HTTP_REQUEST_TIMEOUT_MS: "300" }, streamKeepAliveMs: 50 });
+  const slowPort = new URL(slow.url).port;
+
+  it("answers a body that never finishes with 408 BAD_REQUEST and closes the connection", { timeout: 10_000 }, async () => {
+    // 100 bytes announced, 1 sent, then nothing: rawExchange resolves only once the server closed.
+    const answer = await rawExchange(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`, slowPort);
+    assert.match(answer, /^HTTP\/1\.1 408 /);
+    assert.match(answer, /"code":"BAD_REQUEST"/);
+  });
+
+  it("answers headers that never finish with 408 and closes the connection", { timeout: 10_000 }, async () => {
+    const answer = await rawExchange("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", slowPort);
+    assert.match(answer, /^HTTP\/1\.1 408 /);
+  });
+
+  it("keeps an SSE subscription streaming long after the request timeout passed", { timeout: 20_000 }, async () => {
+    const mutation = 'mutation { updateRouteResponse(input: { apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001", set: { modelSelectionExpression: "$request.body.kind" } }) { request { requestToken } } }';
+    const started = await slow.post({ query: mutation });
+    const token = (started.body as { data: { updateRouteResponse: { request: { requestToken: string } } } }).data.updateRouteResponse.request.requestToken;
+    const controller = new AbortController();
+    const response = await fetch(slow.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ query: `subscription { resourceRequestProgress(requestToken: "${token}") { status } }` }),
+      signal: controller.signal,
+    });
+    assert.equal(response.status, 200);
+    const reader = response.body!.getReader();
+    const opened = Date.now();
+    let pingsAfterTimeouts = 0;
+    let text = "";
+    try {
+      // Reads until pings arrived well after ten request timeouts (3 s); bounded by count too.
+      for (let chunks = 0; chunks < 10_000 && pingsAfterTimeouts < 3; chunks += 1) {
+        const { done, value } = await reader.read();
+        assert.equal(done, false, `the stream ended: ${text.slice(-300)}`);
+        text += new TextDecoder().decode(value);
+        if (Date.now() - opened > 3000 && /^:/m.test(new TextDecoder().decode(value))) pingsAfterTimeouts += 1;
+      }
+    } finally {
+      controller.abort();
+    }
+    assert.equal(pingsAfterTimeouts, 3);
+    assert.match(text, /"status":"IN_PROGRESS"/);
   });
 });

@@ -92,6 +92,8 @@ export interface SecureGatewayOptions {
   /** Settings over the environment's, section by section (`{ cloudControl: { maxAttempts: 3 } }`). */
   config?: ConfigOverrides<ResolvedGatewayConfig>;
   cloudControl?: CloudControlFacade;
+  /** How often an idle SSE or multipart stream gets a ping (the HTTP server's default otherwise). */
+  streamKeepAliveMs?: number;
 }
 
 async function answer(response: Response): Promise<HttpAnswer> {
@@ -121,7 +123,7 @@ export async function startSecureGateway(emulator: RunningEmulator, options: Sec
   const log = createLogger({ level: "debug", destination });
   const recorder = new RecordingLogger();
   const gateway = createGateway({ config, credentials: TEST_CREDENTIALS, logger: recorder, log, cloudControl: options.cloudControl });
-  const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0 });
+  const http = await startHttpServer(gateway, { host: "127.0.0.1", port: 0, streamKeepAliveMs: options.streamKeepAliveMs });
   after(() => http.close());
   const request = async (path: string, init?: RequestInit) => answer(await fetch(`${http.url}${path}`, init));
   return {
