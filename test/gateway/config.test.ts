@@ -27,6 +27,7 @@ describe("loadConfig", () => {
         apqCacheMaxBytes: 16 * 1024 * 1024,
         maxSubscriptionsPerConnection: 20,
         maxSubscriptionsPerCaller: 100,
+        httpRequestTimeoutMs: 30_000,
         shutdownGraceMs: 25_000,
         logLevel: "info",
         metrics: true,
@@ -103,6 +104,7 @@ describe("loadConfig", () => {
       HSTS_MAX_AGE_SECONDS: "31536000",
       CLOUDCONTROL_ROLE_ARN: "arn:aws:iam::123456789012:role/cloudcontrol-handlers",
       SHUTDOWN_GRACE_MS: "5000",
+      HTTP_REQUEST_TIMEOUT_MS: "15000",
       LOG_LEVEL: "warn",
       METRICS: "off",
     });
@@ -119,6 +121,7 @@ describe("loadConfig", () => {
         apqCacheMaxBytes: 0,
         maxSubscriptionsPerConnection: 5,
         maxSubscriptionsPerCaller: 50,
+        httpRequestTimeoutMs: 15_000,
         shutdownGraceMs: 5000,
         logLevel: "warn",
         metrics: false,
