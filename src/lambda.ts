@@ -106,6 +106,7 @@ export function createLambdaGateway(options: LambdaGatewayOptions): LambdaGatewa
           door: "lambda",
           method: event.requestContext.http.method,
           requestId: requestIds.get(event) ?? requestIdFrom(event.requestContext.requestId),
+          address: event.requestContext.http.sourceIp,
         });
         return gateway.pipeline.createContext(caller);
       } catch (error) {

@@ -48,7 +48,10 @@ export interface AuthSettings {
 }
 
 export interface Principal {
-  /** `sub` of a token, `apikey:<name>` of a key, `anonymous` when authentication is off. */
+  /**
+   * `sub` of a token, `apikey:<name>` of a key, `anonymous` when authentication is off (the pipeline
+   * makes it `anonymous@<client address>`, so anonymous callers are told apart).
+   */
   subject: string;
   via: "jwt" | "api-key" | "anonymous";
   scopes: ReadonlySet<string>;

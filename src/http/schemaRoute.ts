@@ -33,7 +33,7 @@ export function schemaRoute(options: SchemaRouteOptions): HttpRoute {
   return async (req, res) => {
     if (pathOf(req) !== SCHEMA_PATH || (req.method !== "GET" && req.method !== "HEAD")) return false;
     try {
-      const caller = await pipeline.admitCaller({ headers: req.headers, door: "http", method: req.method, requestId: requestIdOf(req) });
+      const caller = await pipeline.admitCaller({ headers: req.headers, door: "http", method: req.method, requestId: requestIdOf(req), address: req.socket.remoteAddress });
       pipeline.requireScope(caller, "query");
       if (!options.introspection) throw new Refusal(RequestCode.GRAPHQL_VALIDATION_FAILED, INTROSPECTION_OFF, { status: 400 });
     } catch (error) {

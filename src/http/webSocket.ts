@@ -135,7 +135,7 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
       async onConnect(ctx) {
         const state = stateOf(ctx);
         try {
-          const caller = await pipeline.admitCaller({ headers: headersOf(ctx), door: "websocket", requestId: state.requestId });
+          const caller = await pipeline.admitCaller({ headers: headersOf(ctx), door: "websocket", requestId: state.requestId, address: ctx.extra.request.socket.remoteAddress });
           // This door serves subscriptions only: a caller who may not subscribe can do nothing here.
           pipeline.requireScope(caller, "subscription");
           state.caller = caller;

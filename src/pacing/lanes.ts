@@ -23,7 +23,7 @@ export interface LaneOwner {
   readonly via: string;
 }
 
-/** One lane per caller: an API key, a token's subject, or everyone anonymous together. */
+/** One lane per caller: an API key, a token's subject, or (authentication off) a client address. */
 export function principalLane(principal: LaneOwner): string {
   return `${principal.via}:${principal.subject}`;
 }

@@ -5,6 +5,6 @@ export type { CrossSiteCheck, CrossSiteOptions } from "./crossSite.js";
 export { createHostCheck, hostName, isLoopbackName } from "./hostCheck.js";
 export type { HostCheck, HostCheckOptions } from "./hostCheck.js";
 export { createOperationPipeline, streamingRequired } from "./pipeline.js";
-export type { AdmittedOperation, Caller, Door, OperationPipeline, OperationRecord, OperationRequest, PipelineOptions, SubscriptionCaps } from "./pipeline.js";
+export type { AdmittedOperation, Caller, CallerRequest, Door, OperationPipeline, OperationRecord, OperationRequest, PipelineOptions, SubscriptionCaps } from "./pipeline.js";
 export { Refusal, RequestCode, badRequest, forbidden } from "./refusal.js";
 export type { RefusalOptions } from "./refusal.js";

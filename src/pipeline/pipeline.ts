@@ -40,6 +40,21 @@ export type { Door };
 /** Who is calling, once step 1 passed. */
 export type Caller = ContextCaller;
 
+/** What a door knows about a caller before step 1. */
+export interface CallerRequest {
+  headers: HeaderValues;
+  door: Door;
+  /** The HTTP method; none for a WebSocket. */
+  method?: string | undefined;
+  requestId?: string | undefined;
+  /**
+   * The client's address (the socket's peer, a Lambda event's source IP). With authentication off,
+   * every caller is the same anonymous principal: the address tells them apart, so the caps on
+   * subscriptions per caller and the pacer's lane per caller are per client instead of shared by all.
+   */
+  address?: string | undefined;
+}
+
 /** What a door knows about an operation it received. */
 export interface OperationRequest {
   /** The document's text (for a persisted query, the text the hash named). */
@@ -61,7 +76,7 @@ export interface AdmittedOperation {
 export interface SubscriptionCaps {
   /** MAX_SUBSCRIPTIONS_PER_CONNECTION: live subscriptions one WebSocket may hold. */
   perConnection: number;
-  /** MAX_SUBSCRIPTIONS_PER_CALLER: live subscriptions one principal may hold, all connections together. */
+  /** MAX_SUBSCRIPTIONS_PER_CALLER: live subscriptions one principal (with authentication off, one client address) may hold, all connections together. */
   perCaller: number;
 }
 
@@ -105,7 +120,7 @@ export interface OperationPipeline {
    * Step 1. Throws a Refusal: 403 for a foreign Host or a browser's simple request from another
    * site, 401 for missing or refused credentials. `method` is the HTTP method (none for a WebSocket).
    */
-  admitCaller(request: { headers: HeaderValues; door: Door; method?: string | undefined; requestId?: string | undefined }): Promise<Caller>;
+  admitCaller(request: CallerRequest): Promise<Caller>;
   /** The executable schema the operations run against. */
   schema(): GraphQLSchema;
   /** Throws the FORBIDDEN refusal when the caller lacks the scope an operation type needs. */
@@ -206,7 +221,11 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       if (crossSite !== undefined) throw crossSite;
       const credentials = credentialsFromHeaders(request.headers);
       try {
-        return { principal: await options.authenticator.authenticate(credentials), requestId, door: request.door };
+        const principal = await options.authenticator.authenticate(credentials);
+        // The one place a caller's identity is made: everything keyed by it (the subscription caps,
+        // the pacer's lanes) then keys anonymous callers by their address.
+        const anonymous = principal.via === "anonymous" && request.address !== undefined;
+        return { principal: anonymous ? { ...principal, subject: `${principal.subject}@${request.address}` } : principal, requestId, door: request.door };
       } catch (error) {
         // Anything but our own refusal (a JWKS fetch that failed, say) is still a refusal: the
         // details go nowhere near the caller.
@@ -285,7 +304,8 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       const key = `${context.principal.via}:${context.principal.subject}`;
       const ofCaller = perCaller.get(key) ?? 0;
       if (ofCaller >= caps.perCaller) {
-        throw new Refusal(ErrorCode.BAD_USER_INPUT, `These credentials hold ${ofCaller} subscriptions, the most one caller may (MAX_SUBSCRIPTIONS_PER_CALLER): complete one first.`, {
+        const holder = context.principal.via === "anonymous" ? "This client address holds" : "These credentials hold";
+        throw new Refusal(ErrorCode.BAD_USER_INPUT, `${holder} ${ofCaller} subscriptions, the most one caller may (MAX_SUBSCRIPTIONS_PER_CALLER): complete one first.`, {
           status: 429,
           extensions: { subscriptions: ofCaller, limit: caps.perCaller },
         });

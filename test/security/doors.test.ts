@@ -129,8 +129,8 @@ interface Socket {
 }
 
 /** A raw graphql-ws client: the attacks' payloads are JSON text, sent as they are. */
-async function openSocket(url: string, connectionParams: Record<string, string> | null, headers: Record<string, string> = {}): Promise<Socket> {
-  const socket = new WebSocket(url, "graphql-transport-ws", { headers });
+async function openSocket(url: string, connectionParams: Record<string, string> | null, headers: Record<string, string> = {}, localAddress?: string): Promise<Socket> {
+  const socket = new WebSocket(url, "graphql-transport-ws", { headers, localAddress });
   const waiting = new Map<string, (message: { type: string; payload?: unknown }) => void>();
   const early = new Map<string, { type: string; payload?: unknown }>();
   const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
@@ -315,6 +315,46 @@ describe("the WebSocket door", () => {
     const records = gateway.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((record) => record.msg === "graphql operation" && record.door === "websocket");
     assert.ok(records.length >= 3, `${records.length} records`);
     assert.ok(records.every((record) => record.operationType === "subscription" && typeof record.requestId === "string"));
+  });
+});
+
+describe("with authentication off, the subscription cap per caller is per client address", async () => {
+  const shared = await startSecureGateway(emulator, { env: { AUTH_MODE: "off", MAX_SUBSCRIPTIONS_PER_CALLER: "1" } });
+
+  it("one client at its cap leaves another client (another loopback address) free to subscribe", async () => {
+    // A write that stays in progress (60 s): this one, or the one an earlier test started (CONFLICT).
+    const started = await viaHttp(
+      JSON.stringify({ query: 'mutation { updateRouteResponse(input: { apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001", set: { modelSelectionExpression: "$request.body.kind" } }) { request { requestToken } } }' }),
+      {},
+      shared.graphqlUrl,
+    );
+    assert.ok(started.errors.every((error) => error.extensions?.code === "CONFLICT"), JSON.stringify(started.errors));
+    const list = await fetch(shared.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ resourceRequests(first: 1) { nodes { requestToken } } }" }) });
+    const token = ((await list.json()) as { data: { resourceRequests: { nodes: Array<{ requestToken: string }> } } }).data.resourceRequests.nodes[0]!.requestToken;
+    const greedy = await openSocket(wsUrl(shared.graphqlUrl), {}, {}, "127.0.0.1");
+    const other = await openSocket(wsUrl(shared.graphqlUrl), {}, {}, "127.0.0.2");
+    try {
+      greedy.subscribe("a", SUBSCRIBE(token));
+      assert.equal((await greedy.answer("a")).type, "next");
+      greedy.subscribe("b", SUBSCRIBE(token));
+      const capped = await greedy.answer("b");
+      assert.equal(capped.type, "error");
+      assert.deepEqual((capped.payload as Answer["errors"])[0]!.extensions, { code: "BAD_USER_INPUT", subscriptions: 1, limit: 1 });
+      assert.match((capped.payload as Answer["errors"])[0]!.message, /This client address holds 1 subscriptions/);
+      other.subscribe("c", SUBSCRIBE(token));
+      assert.equal((await other.answer("c")).type, "next");
+    } finally {
+      greedy.close();
+      other.close();
+      await Promise.all([greedy.closed, other.closed]);
+    }
+    const principals = new Set(
+      shared.logLines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((record) => record.msg === "graphql operation" && record.door === "websocket")
+        .map((record) => record.principal),
+    );
+    assert.deepEqual([...principals].sort(), ["anonymous@127.0.0.1", "anonymous@127.0.0.2"]);
   });
 });
 
