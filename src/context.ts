@@ -1,7 +1,7 @@
 // The per-request context: what resolvers may use. New loaders every request, so one caller's
 // cached reads never answer another's; everything else is shared and stateless.
 import type { Principal } from "./auth/types.js";
-import { ErrorCode, GatewayError } from "./errors.js";
+import { ErrorCode, GatewayError, operatorProblemOf } from "./errors.js";
 import type { RegionPolicy } from "./cloudcontrol/region.js";
 import type { ResourceRequestModel } from "./cloudcontrol/resourceRequest.js";
 import type { CloudControlFacade } from "./cloudcontrol/facade.js";
@@ -14,7 +14,7 @@ import { createLoaders } from "./loaders/index.js";
 import type { ResourceModel } from "./resourceTypes/index.js";
 import { principalLane, subscriptionLane, untilAborted } from "./pacing/index.js";
 import { createOperationSignals } from "./shutdown.js";
-import type { RequestProgressFeed } from "./subscriptions/requestProgress.js";
+import type { RequestProgressEvent, RequestProgressFeed } from "./subscriptions/requestProgress.js";
 import { createRequestProgressFeed } from "./subscriptions/requestProgress.js";
 
 export interface GatewayContext {
@@ -40,6 +40,12 @@ export interface GatewayContext {
   readonly requestId: string;
   /** The Cloud Control calls this request may still make (MAX_COST); `cloudControl` and the loaders spend it. */
   readonly callBudget: CallBudget;
+  /**
+   * What an operator must act on (errors.ts operatorProblemOf: AWS credentials that cannot be
+   * loaded), noted here whenever one of this operation's Cloud Control calls or followed requests
+   * fails with it: the pipeline's record logs them, whatever the door.
+   */
+  readonly operatorProblems: ReadonlySet<string>;
   /** What the gateway's cache (CACHE_TTL_MS) holds for a route response, with no Cloud Control call; null when nothing. */
   cachedRouteResponse(region: string, identifier: string): Promise<ResourceModel | null>;
 }
@@ -89,6 +95,52 @@ export interface ContextCaller {
  */
 export type ContextFactory = (caller: ContextCaller, callBudget: CallBudget, isAdmitted: () => boolean) => GatewayContext;
 
+/** Notes what an operator must act on in an error, if anything. */
+type ProblemNote = (error: unknown) => void;
+
+function problemNote(problems: Set<string>): ProblemNote {
+  return (error) => {
+    const problem = operatorProblemOf(error);
+    if (problem !== undefined) problems.add(problem);
+  };
+}
+
+/** The facade, noting the operator's problems of every call that fails (loaders and waits use it too). */
+function notingProblems(inner: CloudControlFacade, note: ProblemNote): CloudControlFacade {
+  const failed = (error: unknown): never => {
+    note(error);
+    throw error;
+  };
+  return {
+    getResource: (type, region, identifier) => inner.getResource(type, region, identifier).catch(failed),
+    listResources: (type, region, parent, nextToken) => inner.listResources(type, region, parent, nextToken).catch(failed),
+    createResource: (...args) => inner.createResource(...args).catch(failed),
+    updateResource: (...args) => inner.updateResource(...args).catch(failed),
+    deleteResource: (...args) => inner.deleteResource(...args).catch(failed),
+    getRequestStatus: (...args) => inner.getRequestStatus(...args).catch(failed),
+    listRequests: (...args) => inner.listRequests(...args).catch(failed),
+    cancelRequest: (...args) => inner.cancelRequest(...args).catch(failed),
+  };
+}
+
+/**
+ * A followed request's events, noting the operator's problem of the failure that ends them (the
+ * shared poller polls outside the facade). By hand, not a generator: a generator would hold a
+ * follower's return() until the next event, and keep the poller running after the last one left.
+ */
+function notingFailure(events: AsyncIterableIterator<RequestProgressEvent>, note: ProblemNote): AsyncIterableIterator<RequestProgressEvent> {
+  const noted: AsyncIterableIterator<RequestProgressEvent> = {
+    async next() {
+      const result = await events.next();
+      if (result.done !== true && result.value.kind === "error") note(result.value.error);
+      return result;
+    },
+    return: async (value?: unknown) => (events.return === undefined ? { done: true, value: undefined } : events.return(value)),
+    [Symbol.asyncIterator]: () => noted,
+  };
+  return noted;
+}
+
 export function createContextFactory(dependencies: ContextDependencies): ContextFactory {
   const { regions, cloudControl, maxConcurrency, wait } = dependencies;
   const clock = dependencies.clock ?? systemClock;
@@ -106,7 +158,9 @@ export function createContextFactory(dependencies: ContextDependencies): Context
     // The signal carries the caller's lane of the pacer's queues: one caller's flood waits behind its own calls.
     const signal = operationSignal(operationTimeoutMs, principalLane(caller.principal));
     const startedAt = clock.now();
-    const bound = withCallBudget(signal === undefined || cloudControlFor === undefined ? cloudControl : cloudControlFor(signal), callBudget);
+    const operatorProblems = new Set<string>();
+    const note = problemNote(operatorProblems);
+    const bound = notingProblems(withCallBudget(signal === undefined || cloudControlFor === undefined ? cloudControl : cloudControlFor(signal), callBudget), note);
     const loaders = createLoaders(bound, maxConcurrency, dependencies.onLoaderBatch);
     return {
       regions,
@@ -118,7 +172,7 @@ export function createContextFactory(dependencies: ContextDependencies): Context
         follow(region, requestToken) {
           if (!isAdmitted()) throw new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "A subscription was followed for an operation the pipeline did not admit.");
           // A poller this caller starts polls in a lane of its own, apart from the caller's queries.
-          return requestProgress.follow(region, requestToken, subscriptionLane(caller.principal));
+          return notingFailure(requestProgress.follow(region, requestToken, subscriptionLane(caller.principal)), note);
         },
         get activePollers() {
           return requestProgress.activePollers;
@@ -129,6 +183,7 @@ export function createContextFactory(dependencies: ContextDependencies): Context
       requestId: caller.requestId,
       door: caller.door,
       callBudget,
+      operatorProblems,
       cachedRouteResponse: dependencies.cachedRouteResponse ?? (async () => null),
       async waitForRequest(request) {
         // Polls AWS directly: the loader would answer its cached (stale) status.

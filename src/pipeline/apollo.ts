@@ -7,7 +7,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { GatewayContext } from "../context.js";
-import { CODES_WITH_REQUEST_ID, ErrorCode, operatorProblemOf } from "../errors.js";
+import { CODES_WITH_REQUEST_ID, ErrorCode } from "../errors.js";
 import type { OperationPipeline } from "./pipeline.js";
 import { streamingRequired } from "./pipeline.js";
 import { Refusal } from "./refusal.js";
@@ -23,7 +23,6 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
       let executed = false;
       let resolved = false;
       let codes: string[] = [];
-      let problems: string[] = [];
       return {
         async didResolveOperation({ source, document, request, contextValue }) {
           resolved = true;
@@ -41,7 +40,6 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
         },
         async didEncounterErrors({ errors }) {
           codes = errors.map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
-          problems = errors.map(operatorProblemOf).filter((problem) => problem !== undefined);
         },
         async willSendResponse({ request, response, operation, operationName, contextValue }) {
           const body = response.body;
@@ -58,7 +56,7 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
           if (body.kind === "single" && body.singleResult.errors !== undefined) {
             body.singleResult = { ...body.singleResult, errors: withRequestId(body.singleResult.errors, contextValue.requestId) };
           }
-          pipeline.record(contextValue, { operationName, operationType: operation?.operation, executed, codes, startedAt, problems });
+          pipeline.record(contextValue, { operationName, operationType: operation?.operation, executed, codes, startedAt });
         },
       };
     },

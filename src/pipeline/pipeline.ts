@@ -12,7 +12,8 @@
 //   4. formatError      masking of AWS details and of anything unexpected, and (INTROSPECTION=off)
 //                       graphql-js's "Did you mean ...?" suggestions, which name the schema's types,
 //                       fields and arguments
-//   5. record           one log record and the operation metrics
+//   5. record           one log record and the operation metrics, with what an operator must act
+//                       on (the context notes it as Cloud Control calls fail, on every door)
 //
 // Doors only translate their transport into these calls. They cannot skip step 2: the context that
 // resolvers get is made here with a call budget of zero and a closed progress feed, and only
@@ -90,8 +91,6 @@ export interface OperationRecord {
   codes: readonly string[];
   /** From process.hrtime.bigint() when the door received it. */
   startedAt: bigint;
-  /** What an operator must act on (errors.ts operatorProblemOf): the record is then a warning carrying them. */
-  problems?: readonly string[];
 }
 
 export interface PipelineOptions {
@@ -337,7 +336,8 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       const outcome = !record.executed ? "rejected" : record.codes.length > 0 ? "error" : "ok";
       options.metrics.graphqlOperations.inc({ type, outcome });
       if (record.executed) options.metrics.graphqlDuration.observe({ type }, seconds);
-      const problems = [...new Set(record.problems ?? [])];
+      // What an operator must act on, which the context noted as its calls failed: the record is then a warning carrying it.
+      const problems = [...context.operatorProblems];
       options.log[problems.length > 0 ? "warn" : "info"](
         {
           ...(problems.length > 0 ? { problems } : {}),

@@ -9,6 +9,7 @@ import type { Socket } from "node:net";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
+import WebSocket from "ws";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
@@ -53,6 +54,7 @@ async function startGateway(endpoint: string, credentials: typeof TEST_CREDENTIA
   };
   return {
     logger,
+    graphqlUrl: http.graphqlUrl,
     records: () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>),
     query: () => call("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: READ }) }),
     ready: () => call("/readyz"),
@@ -111,6 +113,36 @@ describe("AWS credentials that cannot be loaded", { timeout: 30_000 }, () => {
     assert.deepEqual(record.errorCodes, ["AWS_CREDENTIALS_UNAVAILABLE"]);
     assert.match(String((record.problems as string[] | undefined)?.[0]), /^AWS_CREDENTIALS_UNAVAILABLE: CredentialsProviderError: /);
     assert.equal(gateway.logger.errors.length, 0, "not logged as a bug");
+  });
+
+  it("log the cause with the operation on the streaming and WebSocket doors too", async () => {
+    const emulator = await startTestEmulator({ seed: "demo" });
+    const gateway = await startGateway(emulator.url, undefined, {});
+    const sse = await fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify({ query: READ }) });
+    assert.match(await sse.text(), /AWS_CREDENTIALS_UNAVAILABLE/);
+    // A subscription's polls fail the same way; graphql-ws's error message ends it.
+    const socket = new WebSocket(gateway.graphqlUrl.replace(/^http/, "ws"), "graphql-transport-ws");
+    const ended = new Promise<string>((resolve) => {
+      socket.on("message", (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { type: string };
+        if (message.type === "connection_ack") socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: 'subscription { resourceRequestProgress(requestToken: "t-1") { status } }' } }));
+        if (message.type === "next" || message.type === "error") resolve(data.toString());
+      });
+    });
+    socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init" })));
+    try {
+      assert.match(await ended, /AWS_CREDENTIALS_UNAVAILABLE/);
+    } finally {
+      socket.close();
+    }
+    await new Promise((resolve) => socket.once("close", resolve));
+    for (const door of ["sse", "websocket"]) {
+      const record = gateway.records().find((entry) => entry.msg === "graphql operation" && entry.door === door);
+      assert.ok(record, `a record of the ${door} door`);
+      assert.equal(record.level, 40, `${door}: a warning`);
+      assert.match(String((record.problems as string[] | undefined)?.[0]), /^AWS_CREDENTIALS_UNAVAILABLE: CredentialsProviderError: /, door);
+    }
+    assert.equal(emulator.stats().total, 0, "no call reached Cloud Control");
   });
 
   it("make /readyz 503 with the credentials check failed, and the start-up check say why", async () => {
