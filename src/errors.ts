@@ -175,6 +175,8 @@ function isPublicRefusal(error: unknown): error is Error & { extensions: Record<
 export interface ErrorFormatterOptions {
   /** MASK_AWS_MESSAGES: hide ARNs and account ids in AWS's messages (default true). */
   maskAwsMessages?: boolean;
+  /** The id of the request being answered, for the log line of an internal error's cause (the one its answer carries). */
+  requestId?: () => string | undefined;
 }
 
 /**
@@ -192,11 +194,15 @@ export function maskAwsMessage(message: string): string {
  */
 export function createErrorFormatter(logger: GatewayLogger, options: ErrorFormatterOptions = {}) {
   const mask = options.maskAwsMessages ?? true;
+  const underRequestId = (message: string): string => {
+    const requestId = options.requestId?.();
+    return requestId === undefined ? message : `${message} (requestId ${requestId})`;
+  };
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const original = originalErrorOf(error);
     const where = { locations: formatted.locations, path: formatted.path };
     if (original instanceof GatewayError) {
-      if (original.code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error("internal error", original.cause ?? original);
+      if (original.code === ErrorCode.INTERNAL_SERVER_ERROR) logger.error(underRequestId("internal error"), original.cause ?? original);
       const message = mask && original.awsErrorName !== undefined ? maskAwsMessage(original.message) : original.message;
       return { message, ...where, extensions: original.extensions };
     }
@@ -209,7 +215,7 @@ export function createErrorFormatter(logger: GatewayLogger, options: ErrorFormat
     if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR && (PUBLIC_CODES.has(code) || APOLLO_REQUEST_CODES.has(code))) {
       return { message: formatted.message, ...where, extensions: { code } };
     }
-    logger.error(`unexpected error at ${formatted.path?.join(".") ?? "(request)"}`, original);
+    logger.error(underRequestId(`unexpected error at ${formatted.path?.join(".") ?? "(request)"}`), original);
     return { message: "Internal server error", ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
 }

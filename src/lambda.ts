@@ -23,6 +23,7 @@ import { ConfigError, loadConfig, withDefaultRegion } from "./config.js";
 import type { GatewayLogger } from "./errors.js";
 import { REQUEST_ID_HEADER, requestIdFrom, securityHeadersFor, streamFramingOf } from "./http/index.js";
 import type { Logger } from "./observability/index.js";
+import { inRequest } from "./observability/index.js";
 import { Refusal, RequestCode } from "./pipeline/index.js";
 import type { Gateway } from "./server.js";
 import { createGateway } from "./server.js";
@@ -133,7 +134,7 @@ export function createLambdaGateway(options: LambdaGatewayOptions): LambdaGatewa
     gateway,
     handler: async (event, context) => {
       const requestId = requestIdFrom(event.requestContext.requestId);
-      const result = await answer(event, context, requestId);
+      const result = await inRequest(requestId, () => answer(event, context, requestId));
       const headers: Record<string, string | number | boolean> = {};
       for (const [name, value] of Object.entries(securityHeadersFor(event.requestContext.http.method, headersOf(event).accept, security))) headers[name.toLowerCase()] = value;
       return { ...result, headers: { ...headers, ...result.headers, [REQUEST_ID_HEADER]: requestId } };

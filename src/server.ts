@@ -22,7 +22,7 @@ import { probeCloudControl } from "./cloudcontrol/probe.js";
 import type { GatewayContext } from "./context.js";
 import { createContextFactory } from "./context.js";
 import { maxWaitPolls } from "./limits/index.js";
-import { cloudControlMetricsObserver, createLogger, createMetrics } from "./observability/index.js";
+import { cloudControlMetricsObserver, createLogger, createMetrics, currentRequestId } from "./observability/index.js";
 import type { Logger, Metrics } from "./observability/index.js";
 import type { HostCheck, OperationPipeline } from "./pipeline/index.js";
 import { createCrossSiteCheck, createHostCheck, createOperationPipeline, pipelinePlugin } from "./pipeline/index.js";
@@ -181,7 +181,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     cachedRouteResponse: (region, identifier) => cache.peek(region, identifier),
   });
   const ide = ideSetup(options, logger);
-  const formatError = createErrorFormatter(logger, { maskAwsMessages: server.maskAwsMessages });
+  const formatError = createErrorFormatter(logger, { maskAwsMessages: server.maskAwsMessages, requestId: currentRequestId });
   let schema: GraphQLSchema | undefined;
   const isOriginAllowed = originMatcher(server.corsOrigins);
   const hostCheck = createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: server.allowedHosts });

@@ -8,6 +8,7 @@
 import { createServer } from "node:http";
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { inRequest } from "../observability/index.js";
 import type { Gateway } from "../server.js";
 import { createAdmission } from "./admission.js";
 import { createClientErrorListener } from "./clientError.js";
@@ -16,6 +17,7 @@ import { createGraphQLHandler } from "./graphqlHandler.js";
 import { createIdeHandler } from "./ide.js";
 import { healthRoute, metricsRoute, readinessRoute } from "./operatorRoutes.js";
 import { createPrelude } from "./prelude.js";
+import { requestIdOf } from "./requestId.js";
 import { rootRoute } from "./rootRoute.js";
 import { SCHEMA_PATH, schemaRoute } from "./schemaRoute.js";
 import type { HttpRoute } from "./respond.js";
@@ -113,10 +115,12 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
     if (draining) res.setHeader("Connection", "close");
     unanswered.add(res);
     res.once("close", () => unanswered.delete(res));
-    void (async () => {
+    // Everything this request's routes do runs in its scope: a log line far from it (the error
+    // formatter's) names its id.
+    void inRequest(requestIdOf(req), async () => {
       for (const route of routes) if (await route(req, res)) return;
       graphql(req, res);
-    })().catch((error: unknown) => {
+    }).catch((error: unknown) => {
       log.error({ err: error, requestId: res.getHeader("x-request-id") }, "HTTP route failed");
       sendError(res, { status: 500, code: "INTERNAL_SERVER_ERROR", message: "Internal server error" });
     });

@@ -25,6 +25,7 @@ import { WebSocketServer } from "ws";
 import type { WebSocket } from "ws";
 import type { GatewayContext } from "../context.js";
 import type { Logger } from "../observability/logger.js";
+import { inRequest } from "../observability/index.js";
 import type { Caller, OperationPipeline } from "../pipeline/index.js";
 import { Refusal, badRequest } from "../pipeline/index.js";
 import { pathOf } from "./respond.js";
@@ -117,7 +118,10 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
     }
     return state;
   }
-  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => pipeline.formatError(error.toJSON(), error));
+  // In the operation's request scope: the formatter's log line of an internal error names its id.
+  const format = (errors: readonly GraphQLError[], requestId: string): GraphQLFormattedError[] =>
+    inRequest(requestId, () => errors.map((error) => pipeline.formatError(error.toJSON(), error)));
+  const requestIdOf = (state: SocketState, id: string): string => state.runs.get(id)?.context.requestId ?? `${state.requestId}.${id}`.slice(0, 160);
   // onSubscribe's refusals come back through onError: they are formatted once, there.
   const formattedAlready = new WeakSet<GraphQLError>();
   function finish(state: SocketState, id: string, codes: readonly string[] = []): void {
@@ -154,7 +158,7 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
         const caller = state.caller;
         // graphql-ws closes a socket that subscribes before its ConnectionInit was accepted (4401).
         if (caller === undefined) return [new GraphQLError("The connection is not admitted.", { extensions: { code: "UNAUTHENTICATED" } })];
-        const context = pipeline.createContext({ ...caller, requestId: `${state.requestId}.${id}`.slice(0, 160) });
+        const context = pipeline.createContext({ ...caller, requestId: requestIdOf(state, id) });
         const operationName = payload.operationName;
         try {
           const { document, operation } = pipeline.admitOperation(context, {
@@ -170,7 +174,7 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
           return { schema: pipeline.schema(), document, operationName, variableValues: payload.variables, contextValue: context };
         } catch (error) {
           const errors = error instanceof Refusal ? [pipeline.toGraphQLError(error)] : [new GraphQLError((error as Error).message, { originalError: error as Error })];
-          const formatted = format(errors);
+          const formatted = format(errors, context.requestId);
           pipeline.record(context, { operationName, operationType: "subscription", executed: false, codes: formatted.map((e) => String(e.extensions?.code)), startedAt });
           return formatted.map((e) => {
             const error = new GraphQLError(e.message, { extensions: e.extensions });
@@ -181,14 +185,16 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
       },
       onNext(ctx, id, _payload, _args, result) {
         if (result.errors === undefined || result.errors.length === 0) return undefined;
-        const formatted = format(result.errors);
-        stateOf(ctx).runs.get(id)?.codes.push(...formatted.map((e) => String(e.extensions?.code)));
+        const state = stateOf(ctx);
+        const formatted = format(result.errors, requestIdOf(state, id));
+        state.runs.get(id)?.codes.push(...formatted.map((e) => String(e.extensions?.code)));
         return { ...result, errors: formatted };
       },
       onError(ctx, id, _payload, errors) {
         if (errors.every((error) => formattedAlready.has(error))) return errors.map((error) => error.toJSON());
-        const formatted = format(errors);
-        finish(stateOf(ctx), id, formatted.map((e) => String(e.extensions?.code)));
+        const state = stateOf(ctx);
+        const formatted = format(errors, requestIdOf(state, id));
+        finish(state, id, formatted.map((e) => String(e.extensions?.code)));
         return formatted;
       },
       onComplete(ctx, id) {

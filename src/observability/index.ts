@@ -4,3 +4,4 @@ export { createLogger, REDACTED_PATHS } from "./logger.js";
 export type { Logger } from "./logger.js";
 export { createMetrics } from "./metrics.js";
 export type { Metrics } from "./metrics.js";
+export { currentRequestId, inRequest } from "./requestScope.js";

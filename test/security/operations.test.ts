@@ -113,6 +113,26 @@ describe("request ids, headers and internal errors", () => {
     assert.deepEqual(error.extensions, { code: "INTERNAL_SERVER_ERROR", requestId: answer.headers.get("x-request-id") });
     assert.doesNotMatch(answer.text, /boom|secret|stack|\.js/);
     assert.ok(broken.recorder.errors.some((logged) => String((logged as Error).message).includes("boom")), "the cause is logged");
+    const requestId = answer.headers.get("x-request-id") ?? "none";
+    assert.ok(broken.recorder.lines.some((line) => line.includes(`requestId ${requestId}`)), `the cause's line names ${requestId}: ${broken.recorder.lines.join(" | ")}`);
+    // The streaming door's formatter logs under its request's id too.
+    const stream = await fetch(broken.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream", "x-request-id": "sse-bug-7", ...apiKey(READ_KEY) },
+      body: JSON.stringify({ query: READ }),
+    });
+    assert.match(await stream.text(), /"requestId":"sse-bug-7"/);
+    assert.ok(broken.recorder.lines.some((line) => line.includes("requestId sse-bug-7")), broken.recorder.lines.join(" | "));
+  });
+});
+
+describe("operationName", () => {
+  it("answers a document whose operation cannot be chosen with 400 OPERATION_RESOLUTION_FAILURE", async () => {
+    for (const body of [{ query: "query A { __typename } query B { __typename }" }, { query: "query A { __typename }", operationName: "C" }]) {
+      const answer = await gateway.post(body, apiKey(READ_KEY));
+      assert.equal(answer.status, 400, answer.text);
+      assert.equal(answer.body.errors[0].extensions.code, "OPERATION_RESOLUTION_FAILURE", answer.text);
+    }
   });
 });
 
