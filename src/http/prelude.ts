@@ -10,6 +10,7 @@ import type { HostCheck } from "../pipeline/index.js";
 import { ErrorCode } from "../errors.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./requestId.js";
 import { sendError } from "./respond.js";
+import { SCHEMA_PATH } from "./schemaRoute.js";
 import type { SecurityHeaderOptions } from "./securityHeaders.js";
 import { applySecurityHeaders } from "./securityHeaders.js";
 
@@ -27,6 +28,8 @@ export function routeLabel(path: string, graphqlPath: string): string {
   if (path === graphqlPath) return "graphql";
   if (path === "/healthz" || path === "/readyz" || path === "/metrics") return path.slice(1);
   if (path.startsWith("/ide/")) return "ide";
+  if (path === "/") return "root";
+  if (path === SCHEMA_PATH) return "schema";
   return "other";
 }
 

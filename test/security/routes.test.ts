@@ -154,3 +154,15 @@ describe("HTTP_REQUEST_TIMEOUT_MS bounds receiving a request, not answering it",
     assert.match(text, /"status":"IN_PROGRESS"/);
   });
 });
+
+describe("the HTTP metrics' route label", () => {
+  it("counts / as root and /schema.graphql as schema, and a made-up path as other", async () => {
+    await send("/");
+    await send("/schema.graphql");
+    await send("/made-up");
+    const metrics = (await send("/metrics")).body;
+    assert.match(metrics, /http_requests_total\{[^}]*route="root"[^}]*\} [1-9]/);
+    assert.match(metrics, /http_requests_total\{[^}]*route="schema"[^}]*\} [1-9]/);
+    assert.match(metrics, /http_requests_total\{[^}]*route="other"[^}]*\} [1-9]/);
+  });
+});
