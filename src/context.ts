@@ -39,6 +39,11 @@ export interface GatewayContext {
   readonly requestId: string;
   /** The Cloud Control calls this request may still make (MAX_COST); `cloudControl` and the loaders spend it. */
   readonly callBudget: CallBudget;
+  /**
+   * The operation is over (the pipeline's last step calls it): its signal stops waiting for the
+   * deadline, so nothing of a finished operation is held until then.
+   */
+  end(): void;
 }
 
 export interface ContextDependencies {
@@ -99,7 +104,8 @@ export function createContextFactory(dependencies: ContextDependencies): Context
   return (caller, callBudget, isAdmitted) => {
     const { operationTimeoutMs, cloudControlFor } = dependencies;
     // The signal carries the caller's lane of the pacer's queues: one caller's flood waits behind its own calls.
-    const signal = operationSignal(operationTimeoutMs, principalLane(caller.principal));
+    const operation = operationSignal(operationTimeoutMs, principalLane(caller.principal));
+    const signal = operation?.signal;
     const startedAt = clock.now();
     const bound = withCallBudget(signal === undefined || cloudControlFor === undefined ? cloudControl : cloudControlFor(signal), callBudget);
     const loaders = createLoaders(bound, maxConcurrency, dependencies.onLoaderBatch);
@@ -124,6 +130,7 @@ export function createContextFactory(dependencies: ContextDependencies): Context
       requestId: caller.requestId,
       door: caller.door,
       callBudget,
+      end: () => operation?.end(),
       async waitForRequest(request) {
         // Polls AWS directly: the loader would answer its cached (stale) status.
         // A wait never outlasts the operation: its polls would only fail with UPSTREAM_TIMEOUT.
