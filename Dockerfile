@@ -1,6 +1,6 @@
 # The gateway as a container: built in one stage, run from another with only what it needs at run
 # time (dist/src, the IDE's built assets, schema/ and production node_modules), as the unprivileged
-# `node` user. Configure it with the variables of the README's Configuration table; it listens on
+# `node` user. Configure it with the variables of docs/configuration.md; it listens on
 # 0.0.0.0:4000 inside the container. Authentication is on by default and the gateway refuses to start
 # without a way to authenticate (AUTH_JWKS_URL, AUTH_PUBLIC_KEY_PEM or AUTH_API_KEYS), or AUTH_MODE=off.
 

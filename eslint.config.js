@@ -1,4 +1,4 @@
-// Lint holds the layering described in the README ("Code layout"): each zone below names a folder
+// Lint holds the layering described in docs/development.md ("Code layout"): each zone below names a folder
 // and what it must not import, so a reader knows their room without remembering it.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
@@ -16,7 +16,7 @@ function restrictImports(files, group, message) {
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "src/__generated__/**", "examples/**/generated/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "src/__generated__/**", "examples/**/generated/**", "test/clients/relay/__generated__/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

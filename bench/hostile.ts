@@ -8,7 +8,9 @@
 // Two doors take GraphQL: HTTP POST on /graphql (queries, mutations and subscriptions alike are
 // parsed and validated there) and graphql-ws on /graphql, which serves only subscriptions. So most
 // attacks come in two forms with the same selection on a ResourceRequest: a query of
-// `resourceRequest` for HTTP, a subscription of `resourceRequestProgress` for WebSocket.
+// `resourceRequest` for HTTP, a subscription of `resourceRequestProgress` for WebSocket. The HTTP
+// streaming doors (SSE, multipart: a POST on /graphql asking for a stream) take both forms;
+// test/security/doors.test.ts sends them there too.
 
 /** HTTP POST on /graphql, or a graphql-ws `subscribe` message on /graphql. */
 export type Door = "http" | "ws";

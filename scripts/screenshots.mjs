@@ -1,6 +1,7 @@
-// Regenerates docs/ide.png and docs/example.png from the demo: starts `npm run demo`'s composition
-// in-process on free ports (emulator with the demo seed, the gateway) and the example's dev server,
-// then drives headless Debian Chromium (playwright-core) through both pages. Requests to any host
+// Regenerates docs/ide.png, docs/playground.png and docs/example.png from the demo: starts `npm run
+// demo`'s composition in-process on free ports (emulator with the demo seed, the gateway; a second one
+// with IDE=playground) and the example's dev server, then drives headless Debian Chromium
+// (playwright-core) through the three pages. Requests to any host
 // that is not loopback are aborted; the script fails if there was one. Needs the build (dist/).
 //
 //   npm run screenshots            (builds first)
@@ -17,6 +18,7 @@ const { startExampleServer } = await import(join(root, "examples/dev-server.mjs"
 
 const quiet = { info() {}, warn: (message) => process.stderr.write(`${message}\n`), error: (message, error) => process.stderr.write(`${message} ${error ?? ""}\n`) };
 const demo = await startDemo(loadDemoConfig({ PORT: "0", EMULATOR_PORT: "0" }), quiet);
+const playgroundDemo = await startDemo(loadDemoConfig({ PORT: "0", EMULATOR_PORT: "0", IDE: "playground" }), quiet);
 const example = await startExampleServer({ port: 0, gatewayUrl: demo.graphqlUrl });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -51,9 +53,17 @@ try {
   await ide.waitForFunction(() => globalThis.document.querySelector(".graphiql-query-editor .CodeMirror")?.CodeMirror?.operationName === "ApiRoutesGraph");
   await ide.locator(".graphiql-execute-button").click();
   await ide.locator(".graphiql-response").getByText("rrc0001").first().waitFor();
-  // The variables (the API it walks) tell more than the placeholder Authorization header.
-  await ide.locator(".graphiql-editor-tools").getByText("Variables", { exact: true }).click();
+  // The bottom pane shows the variables (the API it walks), as it opens.
+  await ide.locator(".graphiql-editor-tools .active").getByText("Variables", { exact: true }).waitFor();
   await ide.screenshot({ path: join(root, "docs/ide.png") });
+
+  // GraphQL Playground (IDE=playground): the first tab run, its variables pane open.
+  const playground = await newPage(1440, 900);
+  await playground.goto(playgroundDemo.graphqlUrl, { waitUntil: "load" });
+  await playground.locator('[title="Execute Query (Ctrl-Enter)"]').click();
+  await playground.getByText("chat-websocket").first().waitFor();
+  await playground.getByText("Query Variables", { exact: true }).click();
+  await playground.screenshot({ path: join(root, "docs/playground.png") });
 
   // The example: an API picked from the list, its graph, after an edit has gone through.
   const page = await newPage(1100, 940);
@@ -68,10 +78,11 @@ try {
 } finally {
   await browser.close();
   await example.close();
+  await playgroundDemo.close();
   await demo.close();
 }
 if (blocked.length > 0) {
   process.stderr.write(`Requests to other hosts were blocked:\n${blocked.join("\n")}\n`);
   process.exit(1);
 }
-process.stdout.write("docs/ide.png and docs/example.png written (no request left loopback).\n");
+process.stdout.write("docs/ide.png, docs/playground.png and docs/example.png written (no request left loopback).\n");

@@ -29,10 +29,11 @@ export interface ServerConfig {
   /** PORT */
   port: number;
   /**
-   * IDE: what a browser opening /graphql gets. `graphiql` (default) is served from the gateway's own
-   * files; `sandbox` is Apollo Sandbox, loaded from Apollo's CDN; `off` serves no page.
+   * IDE: what a browser opening /graphql gets. `graphiql` (default) and `playground` (GraphQL
+   * Playground) are served from the gateway's own files; `sandbox` is Apollo Sandbox, loaded from
+   * Apollo's CDN; `off` serves no page.
    */
-  ide: "graphiql" | "sandbox" | "off";
+  ide: "graphiql" | "playground" | "sandbox" | "off";
   /**
    * CORS_ORIGINS: comma-separated origins whose pages may call the gateway (CORS) and open its
    * WebSocket: `https://app.example.com`, or `http://localhost:*` for any port. Empty (the default):
@@ -145,7 +146,7 @@ export function readServerConfig(read: SettingsReader): ServerConfig {
   return {
     host: read.string("HOST", "127.0.0.1"),
     port: read.integer("PORT", 4000, 0, 65535),
-    ide: read.oneOf("IDE", "graphiql", ["graphiql", "sandbox", "off"] as const),
+    ide: read.oneOf("IDE", "graphiql", ["graphiql", "playground", "sandbox", "off"] as const),
     corsOrigins: origins(read, "CORS_ORIGINS"),
     allowedHosts: hosts(read, "ALLOWED_HOSTS"),
     hstsMaxAgeSeconds: read.optional("HSTS_MAX_AGE_SECONDS") === undefined ? undefined : read.integer("HSTS_MAX_AGE_SECONDS", 0, 0, 63_072_000),

@@ -11,6 +11,7 @@ import type { CallBudget } from "./limits/callBudget.js";
 import { withCallBudget } from "./limits/callBudget.js";
 import type { GatewayLoaders, LoaderBatchObserver } from "./loaders/index.js";
 import { createLoaders } from "./loaders/index.js";
+import type { ResourceModel } from "./resourceTypes/index.js";
 import { principalLane, subscriptionLane, untilAborted } from "./pacing/index.js";
 import { createOperationSignals } from "./shutdown.js";
 import type { RequestProgressFeed } from "./subscriptions/requestProgress.js";
@@ -39,6 +40,8 @@ export interface GatewayContext {
   readonly requestId: string;
   /** The Cloud Control calls this request may still make (MAX_COST); `cloudControl` and the loaders spend it. */
   readonly callBudget: CallBudget;
+  /** What the gateway's cache (CACHE_TTL_MS) holds for a route response, with no Cloud Control call; null when nothing. */
+  cachedRouteResponse(region: string, identifier: string): Promise<ResourceModel | null>;
   /**
    * The operation is over (the pipeline's last step calls it): its signal stops waiting for the
    * deadline, so nothing of a finished operation is held until then.
@@ -67,13 +70,15 @@ export interface ContextDependencies {
   /** Shared by every context; by default one for this factory, polling with the `wait` delays. */
   requestProgress?: RequestProgressFeed;
   onLoaderBatch?: LoaderBatchObserver;
+  /** Reads the gateway's route response cache without calling Cloud Control (GatewayCache.peek); none by default. */
+  cachedRouteResponse?: (region: string, identifier: string) => Promise<ResourceModel | null>;
 }
 
 /** Thrown by a status poll when the budget is spent or the operation ended: the wait ends with the request as last seen. */
 class StopWaiting extends Error {}
 
 /** How an operation reached the gateway: logged with it. */
-export type Door = "http" | "websocket" | "lambda";
+export type Door = "http" | "websocket" | "lambda" | "sse" | "multipart";
 
 /** Who the context is for: what the pipeline's first step established. */
 export interface ContextCaller {
@@ -130,6 +135,7 @@ export function createContextFactory(dependencies: ContextDependencies): Context
       requestId: caller.requestId,
       door: caller.door,
       callBudget,
+      cachedRouteResponse: dependencies.cachedRouteResponse ?? (async () => null),
       end: () => operation?.end(),
       async waitForRequest(request) {
         // Polls AWS directly: the loader would answer its cached (stale) status.

@@ -21,6 +21,19 @@ export interface RunningDemo {
   close(): Promise<void>;
 }
 
+/**
+ * The AWS CLI command the demo prints, as lines to join with newlines: it carries everything the CLI
+ * needs on a machine with no AWS configuration (the demo's dummy keys, the region, the emulator's
+ * endpoint), so it works as printed. It lists the route responses of the demo's `sendMessage` route.
+ */
+export function awsCliCommand(emulatorUrl: string): string[] {
+  return [
+    `  AWS_ACCESS_KEY_ID=${DEMO_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${DEMO_CREDENTIALS.secretAccessKey} \\`,
+    `  aws cloudcontrol list-resources --endpoint-url ${emulatorUrl} --region ${DEMO_REGION} \\`,
+    `    --type-name AWS::ApiGatewayV2::RouteResponse --resource-model '{"ApiId":"${DEMO_API_ID}","RouteId":"${DEMO_ROUTES.sendMessage}"}'`,
+  ];
+}
+
 function firstQuery(graphqlUrl: string): string {
   const query = `{ routeResponses(apiId: "${DEMO_API_ID}", routeId: "${DEMO_ROUTES.sendMessage}") { nodes { id identifier routeResponseKey responseModels { contentType modelName } } } }`;
   return `curl -s ${graphqlUrl} -H 'content-type: application/json' -d '${JSON.stringify({ query })}'`;
@@ -62,8 +75,7 @@ export async function startDemo(config: DemoConfig, logger: GatewayLogger = cons
     logger.info(
       [
         `Cloud Control emulator (demo seed, region ${DEMO_REGION}): ${emulator.url}`,
-        `  aws cloudcontrol list-resources --endpoint-url ${emulator.url} --region ${DEMO_REGION} \\`,
-        `    --type-name AWS::ApiGatewayV2::RouteResponse --resource-model '{"ApiId":"${DEMO_API_ID}","RouteId":"${DEMO_ROUTES.sendMessage}"}'`,
+        ...awsCliCommand(emulator.url),
         `GraphQL gateway: ${http.graphqlUrl} (open it in a browser for the GraphiQL IDE)`,
         `Try:`,
         `  ${firstQuery(http.graphqlUrl)}`,

@@ -19,6 +19,18 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   /** The caller is not authenticated (reserved for the gateway's own authentication). */
   UNAUTHENTICATED: "UNAUTHENTICATED",
+  /**
+   * A subscription came through a transport that cannot stream its events (a plain JSON POST or GET,
+   * a Lambda event); the message says where to subscribe instead.
+   */
+  STREAMING_TRANSPORT_REQUIRED: "STREAMING_TRANSPORT_REQUIRED",
+  /**
+   * A browser sent a simple (not preflighted) request from another site's page, which the gateway
+   * does not serve: CSRF prevention (docs/frontends.md, "CSRF and GET").
+   */
+  CROSS_SITE_REQUEST: "CROSS_SITE_REQUEST",
+  /** The gateway is shutting down: the last event of a stream it ended; subscribe again. */
+  SHUTTING_DOWN: "SHUTTING_DOWN",
   /** AWS failed or answered something the gateway cannot use. */
   UPSTREAM_ERROR: "UPSTREAM_ERROR",
   /** AWS did not answer in time. */
@@ -28,6 +40,12 @@ export const ErrorCode = {
    * reached Cloud Control: it may or may not be applied. `extensions.clientToken` resumes it.
    */
   WRITE_OUTCOME_UNKNOWN: "WRITE_OUTCOME_UNKNOWN",
+  /**
+   * The gateway cannot load its own AWS credentials (no credentials in the SDK's chain, a profile
+   * that does not exist, an expired SSO session): nothing reached AWS, and only an operator can fix
+   * it. The cause is logged under the request id, which the error carries (`extensions.requestId`).
+   */
+  AWS_CREDENTIALS_UNAVAILABLE: "AWS_CREDENTIALS_UNAVAILABLE",
   /** A bug in the gateway; details are logged, never sent. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -125,6 +143,22 @@ function originalErrorOf(error: unknown): unknown {
     current = inner;
   }
   return current;
+}
+
+/** Codes whose answers carry `extensions.requestId`: the log holds what an operator needs under it. */
+export const CODES_WITH_REQUEST_ID: ReadonlySet<string> = new Set([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.AWS_CREDENTIALS_UNAVAILABLE]);
+
+/**
+ * What an operator must act on in an error a resolver threw, for the operation's log record: the
+ * cause of AWS credentials that cannot be loaded (the SDK's words, naming no secret). Undefined for
+ * every other error.
+ */
+export function operatorProblemOf(error: unknown): string | undefined {
+  const original = originalErrorOf(error);
+  if (!(original instanceof GatewayError) || original.code !== ErrorCode.AWS_CREDENTIALS_UNAVAILABLE) return undefined;
+  const cause = original.cause as { name?: unknown; message?: unknown } | undefined;
+  const detail = typeof cause?.message === "string" && cause.message !== "" ? cause.message : original.message;
+  return `${ErrorCode.AWS_CREDENTIALS_UNAVAILABLE}: ${typeof cause?.name === "string" ? `${cause.name}: ` : ""}${detail}`;
 }
 
 /**

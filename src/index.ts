@@ -2,12 +2,16 @@
 // gateway against AWS (or AWS_ENDPOINT_URL_CLOUDCONTROL); `... index.js demo` runs the demo.
 import { authenticationNotConfigured } from "./auth/index.js";
 import { resolveDefaultRegion } from "./cloudcontrol/client.js";
+import { credentialsProblem } from "./cloudcontrol/probe.js";
 import { ConfigError, loadConfig, loadDemoConfig, withDefaultRegion } from "./config.js";
 import { startHttpServer } from "./http/index.js";
 import { createLogger, gatewayLoggerOf } from "./observability/index.js";
 import { createGateway } from "./server.js";
 
 type Stoppable = { close(): Promise<void> };
+
+/** How long the start-up check of the AWS credential chain may take (instance metadata can be slow). */
+const STARTUP_CREDENTIALS_TIMEOUT_MS = 5000;
 
 function stopOnSignals(running: Stoppable): void {
   const stop = (signal: string) => {
@@ -38,6 +42,15 @@ async function serve(): Promise<Stoppable> {
   const http = await startHttpServer(gateway, { host: config.server.host, port: config.server.port, drainTimeoutMs: config.server.shutdownGraceMs });
   console.info(`GraphQL gateway: ${http.graphqlUrl} (default region ${region}, Cloud Control at ${config.cloudControl.endpoint ?? "AWS"})`);
   if (config.auth.mode === "off") console.warn(`Authentication is OFF (AUTH_MODE=off): anyone who can reach ${http.url} can read and change route responses.`);
+  // Named at start, without delaying it. Not refused: credentials may come later (an SSO login, a
+  // role attached to the instance), and /readyz answers 503 until they do.
+  void credentialsProblem(STARTUP_CREDENTIALS_TIMEOUT_MS).then((problem) => {
+    if (problem === undefined) return;
+    const profile = process.env.AWS_PROFILE ? `profile "${process.env.AWS_PROFILE}" (AWS_PROFILE)` : "no AWS_PROFILE";
+    console.warn(
+      `AWS credentials cannot be loaded (${profile}): ${problem}. Operations answer AWS_CREDENTIALS_UNAVAILABLE and /readyz 503 until they can.`,
+    );
+  });
   return http;
 }
 

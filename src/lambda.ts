@@ -59,7 +59,12 @@ export function createLambdaGateway(options: LambdaGatewayOptions): LambdaGatewa
     // answers with its status: 401, or 403 for a foreign Host).
     context: async ({ event }) => {
       try {
-        const caller = await gateway.pipeline.admitCaller({ headers: headersOf(event), door: "lambda", requestId: requestIdFrom(event.requestContext.requestId) });
+        const caller = await gateway.pipeline.admitCaller({
+          headers: headersOf(event),
+          door: "lambda",
+          method: event.requestContext.http.method,
+          requestId: requestIdFrom(event.requestContext.requestId),
+        });
         return gateway.pipeline.createContext(caller);
       } catch (error) {
         if (error instanceof Refusal) throw gateway.pipeline.toGraphQLError(error);

@@ -25,7 +25,7 @@ import { maxWaitPolls } from "./limits/index.js";
 import { cloudControlMetricsObserver, createLogger, createMetrics } from "./observability/index.js";
 import type { Logger, Metrics } from "./observability/index.js";
 import type { OperationPipeline } from "./pipeline/index.js";
-import { createHostCheck, createOperationPipeline, pipelinePlugin } from "./pipeline/index.js";
+import { createCrossSiteCheck, createHostCheck, createOperationPipeline, pipelinePlugin } from "./pipeline/index.js";
 import { withRootFieldScopes } from "./plugins/index.js";
 import type { GatewayLogger } from "./errors.js";
 import { createErrorFormatter } from "./errors.js";
@@ -33,7 +33,7 @@ import { createOriginMatcher, createPersistedQueryStore, graphqlResponseCachingP
 import { createReplicaSharing } from "./replicas/index.js";
 import { graphCost, resolvers } from "./resolvers/index.js";
 import { createShutdown } from "./shutdown.js";
-import { defaultIdeAssetsDir, routeResponseExamples } from "./ide/index.js";
+import { defaultIdeAssetsDir, exampleCredentialsFor, routeResponseExamples } from "./ide/index.js";
 import type { IdeExample, RouteResponseExampleIds } from "./ide/index.js";
 
 export interface GatewayOptions {
@@ -57,7 +57,7 @@ export interface GatewayOptions {
 }
 
 /** What a browser opening the GraphQL path gets (IDE). */
-export type IdeSetup = { kind: "graphiql"; assetsDir: string; examples: IdeExample[] } | { kind: "sandbox" } | { kind: "off" };
+export type IdeSetup = { kind: "graphiql" | "playground"; assetsDir: string; examples: IdeExample[] } | { kind: "sandbox" } | { kind: "off" };
 
 export interface Gateway {
   readonly config: ResolvedGatewayConfig;
@@ -101,7 +101,7 @@ export function loadTypeDefs(directory = defaultSchemaDirectory()): string[] {
   return files.map((name) => readFileSync(`${directory.replace(/\/?$/, "/")}${name}`, "utf8"));
 }
 
-/** The browser IDE as configured: GraphiQL from our own files, Apollo Sandbox from its CDN, or none. */
+/** The browser IDE as configured: GraphiQL or Playground from our own files, Apollo Sandbox from its CDN, or none. */
 function ideSetup(options: GatewayOptions, logger: GatewayLogger): { setup: IdeSetup; landingPage: ApolloServerPlugin } {
   const disabled = ApolloServerPluginLandingPageDisabled();
   switch (options.config.server.ide) {
@@ -109,13 +109,22 @@ function ideSetup(options: GatewayOptions, logger: GatewayLogger): { setup: IdeS
       return { setup: { kind: "sandbox" }, landingPage: ApolloServerPluginLandingPageLocalDefault({ footer: false }) };
     case "off":
       return { setup: { kind: "off" }, landingPage: disabled };
-    case "graphiql": {
+    case "graphiql":
+    case "playground": {
       const assetsDir = defaultIdeAssetsDir();
       if (assetsDir === undefined) {
         logger.warn("The IDE is not built (npm run build:ide): /graphql serves no page to browsers.");
         return { setup: { kind: "off" }, landingPage: disabled };
       }
-      return { setup: { kind: "graphiql", assetsDir, examples: routeResponseExamples(options.exampleIds) }, landingPage: disabled };
+      // The headers pane shows where a credential goes only when one is needed.
+      const { auth } = options.config;
+      const credentials = exampleCredentialsFor({
+        enabled: auth.mode === "on",
+        bearerTokens: auth.jwksUrl !== undefined || auth.publicKeyPem !== undefined,
+        apiKeys: auth.apiKeys.length > 0,
+      });
+      const examples = routeResponseExamples(options.exampleIds, credentials);
+      return { setup: { kind: options.config.server.ide, assetsDir, examples }, landingPage: disabled };
     }
   }
 }
@@ -167,13 +176,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     cloudControlFor,
     wait,
     onLoaderBatch: (loader, size) => metrics.loaderBatchSize.observe({ loader }, size),
+    cachedRouteResponse: (region, identifier) => cache.peek(region, identifier),
   });
   const ide = ideSetup(options, logger);
   const formatError = createErrorFormatter(logger, { maskAwsMessages: server.maskAwsMessages });
   let schema: GraphQLSchema | undefined;
+  const isOriginAllowed = originMatcher(server.corsOrigins);
   const pipeline = createOperationPipeline({
     authenticator,
     hostCheck: createHostCheck({ authenticationOff: config.auth.mode === "off", allowedHosts: server.allowedHosts }),
+    crossSiteCheck: createCrossSiteCheck({ isOriginAllowed }),
     scopes: config.auth.scopes,
     limits: config.limits,
     cost: { waitPolls: maxWaitPolls(wait), graph: graphCost },
@@ -197,10 +209,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     // The pipeline validates (src/pipeline/apollo.ts says why Apollo must not do it first).
     dangerouslyDisableValidation: true,
     parseOptions: pipeline.parseOptions,
-    // Both are Apollo's defaults, stated because the limits rely on them: one operation per
-    // request (a batch would multiply every limit), and no simple requests a browser could forge.
+    // Apollo's default, stated because the limits rely on it: one operation per request (a batch
+    // would multiply every limit).
     allowBatchedHttpRequests: false,
-    csrfPrevention: true,
+    // The pipeline's step 1 prevents CSRF instead (src/pipeline/crossSite.ts): Apollo's refuses
+    // every GET without a special header, which breaks clients that query with GET (urql).
+    csrfPrevention: false,
     // index.ts owns SIGTERM and SIGINT: it drains HTTP first. Apollo's own handler would stop and
     // re-raise the signal, killing requests in flight and exiting with 143.
     stopOnTerminationSignals: false,
@@ -230,12 +244,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     config,
     apollo,
     pipeline,
-    isOriginAllowed: originMatcher(server.corsOrigins),
+    isOriginAllowed,
     ide: ide.setup,
     metrics,
     log,
     logger,
-    readinessChecks: async () => ({ ...(await probeCloudControl(clients, aws.region)) }),
+    readinessChecks: async () => ({ ...(await probeCloudControl(clients, aws.region, { logger })) }),
     start: () => apollo.start(),
     interruptOperations: () => shutdown.abort(),
     async stop() {

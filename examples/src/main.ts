@@ -8,10 +8,10 @@ import { GraphQLRequestError, createGatewayClient } from "./client";
 import type { ApiGraphQuery, ListWebSocketApisQuery, RequestProgressFragment, RouteResponseRowFragment } from "./generated/graphql";
 import { ApiGraphDocument, ListWebSocketApisDocument, SetModelSelectionExpressionDocument } from "./generated/graphql";
 
-type ApiItem = NonNullable<ListWebSocketApisQuery["apis"]["nodes"][number]>;
+type ApiItem = NonNullable<NonNullable<ListWebSocketApisQuery["apis"]>["nodes"][number]>;
 type GraphApi = NonNullable<ApiGraphQuery["api"]>;
-type RouteItem = NonNullable<GraphApi["routes"]["nodes"][number]>;
-type ModelItem = NonNullable<GraphApi["models"]["nodes"][number]>;
+type RouteItem = NonNullable<NonNullable<GraphApi["routes"]>["nodes"][number]>;
+type ModelItem = NonNullable<NonNullable<GraphApi["models"]>["nodes"][number]>;
 
 function meta(name: string, fallback: string): string {
   return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content || fallback;
@@ -41,6 +41,15 @@ function present<T>(items: ReadonlyArray<T | null>): T[] {
   return items.filter((item): item is T => item !== null);
 }
 
+/**
+ * A field the schema makes nullable so that its failure nulls only itself: null comes with an error,
+ * and execute() throws on errors, so here it is never null.
+ */
+function given<T>(value: T | null, field: string): T {
+  if (value === null) throw new GraphQLRequestError([{ message: `${field} is null without an error.` }]);
+  return value;
+}
+
 class ApiGraphPage {
   private readonly apis = byId<HTMLUListElement>("apis");
   private readonly apisStatus = byId<HTMLElement>("apis-status");
@@ -67,7 +76,7 @@ class ApiGraphPage {
     this.apisStatus.textContent = "Loading…";
     this.moreApis.disabled = true;
     try {
-      const { apis } = await this.client.execute(ListWebSocketApisDocument, { after });
+      const apis = given((await this.client.execute(ListWebSocketApisDocument, { after })).apis, "apis");
       const items = present(apis.nodes);
       if (after === null) this.apis.replaceChildren();
       this.apis.append(...items.map((api) => this.apiItem(api)));
@@ -125,20 +134,22 @@ class ApiGraphPage {
   }
 
   private render(api: GraphApi): void {
-    const routes = present(api.routes.nodes);
-    const models = present(api.models.nodes);
+    const routeConnection = given(api.routes, "api.routes");
+    const modelConnection = given(api.models, "api.models");
+    const routes = present(routeConnection.nodes);
+    const models = present(modelConnection.nodes);
     const twoWay = routes.filter((route) => route.twoWay).length;
     const responses = routes.filter((route) => route.routeResponse !== null).length;
     this.routes.replaceChildren(...routes.map((route) => this.routeRow(route)));
     this.status.textContent =
       `${plural(routes.length, "route")} (${twoWay} two-way, ${routes.length - twoWay} one-way), ${plural(responses, "route response")}` +
-      `${api.routes.pageInfo.hasNextPage ? "; more routes on the next page" : ""}. Messages pick a route by ${api.routeSelectionExpression ?? "(no expression)"}.`;
+      `${routeConnection.pageInfo.hasNextPage ? "; more routes on the next page" : ""}. Messages pick a route by ${api.routeSelectionExpression ?? "(no expression)"}.`;
     const named = new Map<string, number>();
     for (const route of routes) for (const ref of route.routeResponse?.responseModels ?? []) named.set(ref.modelName, (named.get(ref.modelName) ?? 0) + 1);
     this.models.replaceChildren(...models.map((model) => this.modelItem(model, named.get(model.name) ?? 0)));
     const missing = [...named.keys()].filter((name) => !models.some((model) => model.name === name));
     this.modelsStatus.textContent =
-      `${plural(models.length, "model")}${api.models.pageInfo.hasNextPage ? " (more on the next page)" : ""}` +
+      `${plural(models.length, "model")}${modelConnection.pageInfo.hasNextPage ? " (more on the next page)" : ""}` +
       (missing.length > 0 ? `; named but missing: ${missing.join(", ")}` : "");
   }
 
@@ -201,14 +212,14 @@ class ApiGraphPage {
     this.progress.replaceChildren();
     this.transport.textContent = "";
     try {
-      const { updateRouteResponse } = await this.client.execute(SetModelSelectionExpressionDocument, {
+      const { updateRouteResponse: payload } = await this.client.execute(SetModelSelectionExpressionDocument, {
         apiId: response.apiId,
         routeId: response.routeId,
         routeResponseId: response.routeResponseId,
         // An empty field clears the expression.
         expression: expression === "" ? null : expression,
       });
-      const { request } = updateRouteResponse;
+      const { request } = given(payload, "updateRouteResponse");
       this.show(request);
       if (!request.done) {
         const how = await this.client.followRequest(request.requestToken, (progress) => this.show(progress));

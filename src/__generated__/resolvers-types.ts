@@ -16,7 +16,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An instant, serialised as an ISO 8601 / RFC 3339 string in UTC, such as `2025-03-01T12:00:00.000Z`. */
+  /**
+   * An instant, serialised as an ISO 8601 / RFC 3339 string in UTC with milliseconds, such as
+   * `2025-03-01T12:00:00.000Z` (JavaScript's `Date.prototype.toISOString`).
+   */
   DateTime: { input: Date; output: Date | string; }
   /** Any JSON value: object, array, string, number, boolean or null. */
   JSON: { input: unknown; output: unknown; }
@@ -41,10 +44,10 @@ export type Api = Node & {
   /** Cloud Control's primary identifier: the ApiId. */
   identifier: Scalars['String']['output'];
   /**
-   * The API's models, in Cloud Control's order. `first` is 1 to 100 (default 25); `after` is an
-   * `endCursor` or edge cursor of the same listing.
+   * The API's models, in Cloud Control's order. Null, with an error at its path, when the listing
+   * fails; the API's other fields stand.
    */
-  models: ModelConnection;
+  models?: Maybe<ModelConnection>;
   /** The API's name. */
   name?: Maybe<Scalars['String']['output']>;
   /** The whole Cloud Control resource model, as AWS returns it (write-only properties are never returned). */
@@ -56,10 +59,10 @@ export type Api = Node & {
   /** How a WebSocket API picks the route of a message, such as `$request.body.action`. */
   routeSelectionExpression?: Maybe<Scalars['String']['output']>;
   /**
-   * The API's routes, in Cloud Control's order. `first` is 1 to 100 (default 25); `after` is an
-   * `endCursor` or edge cursor of the same listing.
+   * The API's routes, in Cloud Control's order. Null, with an error at its path, when the listing
+   * fails; the API's other fields stand.
    */
-  routes: RouteConnection;
+  routes?: Maybe<RouteConnection>;
 };
 
 
@@ -88,7 +91,7 @@ export type ApiRoutesArgs = {
  */
 export type ApiConnection = {
   __typename?: 'ApiConnection';
-  /** The APIs of this page with their cursors. */
+  /** The APIs of this page with their cursors; an edge whose API cannot be read is null. */
   edges: Array<Maybe<ApiEdge>>;
   /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Maybe<Api>>;
@@ -105,14 +108,19 @@ export type ApiEdge = {
   node: Api;
 };
 
+/** Which request to cancel. */
 export type CancelResourceRequestInput = {
+  /** The region the request was made in; defaults to the gateway's region. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** Cloud Control's RequestToken of the request to cancel. */
   requestToken: Scalars['String']['input'];
   /** When true, the mutation returns once the request is done (CANCEL_COMPLETE) or the wait limit passes. */
   wait?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The route response to create, and how to send the write. */
 export type CreateRouteResponseInput = {
+  /** The API's id (ApiId). */
   apiId: Scalars['String']['input'];
   /**
    * Makes the write idempotent (Cloud Control ClientToken: 1-128 characters of `A-Za-z0-9+/=-`,
@@ -121,6 +129,7 @@ export type CreateRouteResponseInput = {
    * (error WRITE_OUTCOME_UNKNOWN), `extensions.clientToken` is the token to retry with.
    */
   clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** Selects a model from `responseModels` for the response body; unset when null. */
   modelSelectionExpression?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to the gateway's configured region. */
   region?: InputMaybe<Scalars['String']['input']>;
@@ -128,20 +137,51 @@ export type CreateRouteResponseInput = {
   responseModels?: InputMaybe<Array<ResponseModelInput>>;
   /** Parameter names must be distinct. */
   responseParameters?: InputMaybe<Array<ResponseParameterInput>>;
+  /** The route's id (RouteId). */
   routeId: Scalars['String']['input'];
+  /** The key that selects the response, such as `$default` (the only one API Gateway allows on WebSocket routes); not empty. */
   routeResponseKey: Scalars['String']['input'];
   /** When true, the mutation returns once the request is done or the gateway's wait limit passes. */
   wait?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The route response to delete, and how to send the write. */
 export type DeleteRouteResponseInput = {
+  /** The API's id (ApiId). */
   apiId: Scalars['String']['input'];
   /** As for createRouteResponse. */
   clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the gateway's configured region. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** The route's id (RouteId). */
   routeId: Scalars['String']['input'];
+  /** The route response's id (RouteResponseId). */
   routeResponseId: Scalars['String']['input'];
+  /** When true, the mutation returns once the request is done or the gateway's wait limit passes. */
   wait?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/**
+ * The answer to a delete: the Cloud Control request, and what a client cache needs to drop the route
+ * response.
+ */
+export type DeleteRouteResponsePayload = {
+  __typename?: 'DeleteRouteResponsePayload';
+  /**
+   * The `id` of the route response this request deletes, whatever the request's status: the key a
+   * normalised cache drops (Relay's `@deleteRecord`, Apollo's `cache.evict`, urql's
+   * `cache.invalidate`). The route response is gone once `request.status` is SUCCESS, at once with
+   * `wait: true`.
+   */
+  deletedRouteResponseId: Scalars['ID']['output'];
+  /** The request as last seen: its status is FAILED (not an error) when the delete failed. */
+  request: ResourceRequest;
+  /**
+   * The route response as last read before the delete, so a client can tell what it removed: read
+   * earlier in the same request, or by an earlier request when the gateway's cache (CACHE_TTL_MS) still
+   * holds it; null otherwise. The delete makes no Cloud Control call for this field.
+   */
+  routeResponse?: Maybe<RouteResponse>;
 };
 
 /**
@@ -150,8 +190,8 @@ export type DeleteRouteResponseInput = {
  */
 export type Model = Node & {
   __typename?: 'Model';
-  /** The API the model belongs to. */
-  api: Api;
+  /** The API the model belongs to (no call unless its other fields are selected); null with an error when they cannot be read. */
+  api?: Maybe<Api>;
   /** The API the model belongs to. */
   apiId: Scalars['String']['output'];
   /** The content type the model describes, such as `application/json`; null when unset. */
@@ -181,7 +221,7 @@ export type Model = Node & {
  */
 export type ModelConnection = {
   __typename?: 'ModelConnection';
-  /** The models of this page with their cursors. */
+  /** The models of this page with their cursors; an edge whose model cannot be read is null. */
   edges: Array<Maybe<ModelEdge>>;
   /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Maybe<Model>>;
@@ -202,7 +242,9 @@ export type ModelEdge = {
  * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
  * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
  * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
- * the same input, it answers the original request and is never made twice.
+ * the same input, it answers the original request and is never made twice. Every field here is
+ * nullable: a write that fails is null with an error at its path (its alias), and the document's other
+ * writes, made or not, are reported as they are.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -210,13 +252,13 @@ export type Mutation = {
    * Cancels a request that is still PENDING or IN_PROGRESS. A request already cancelled answers as it
    * is (a retried cancel is safe); one that finished otherwise is CONFLICT.
    */
-  cancelResourceRequest: ResourceRequestPayload;
+  cancelResourceRequest?: Maybe<ResourceRequestPayload>;
   /** Creates a route response (Cloud Control CreateResource). */
-  createRouteResponse: RouteResponsePayload;
+  createRouteResponse?: Maybe<RouteResponsePayload>;
   /** Deletes a route response (Cloud Control DeleteResource). */
-  deleteRouteResponse: RouteResponsePayload;
+  deleteRouteResponse?: Maybe<DeleteRouteResponsePayload>;
   /** Changes a route response (Cloud Control UpdateResource with a PatchDocument). */
-  updateRouteResponse: RouteResponsePayload;
+  updateRouteResponse?: Maybe<RouteResponsePayload>;
 };
 
 
@@ -224,7 +266,9 @@ export type Mutation = {
  * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
  * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
  * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
- * the same input, it answers the original request and is never made twice.
+ * the same input, it answers the original request and is never made twice. Every field here is
+ * nullable: a write that fails is null with an error at its path (its alias), and the document's other
+ * writes, made or not, are reported as they are.
  */
 export type MutationCancelResourceRequestArgs = {
   input: CancelResourceRequestInput;
@@ -235,7 +279,9 @@ export type MutationCancelResourceRequestArgs = {
  * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
  * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
  * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
- * the same input, it answers the original request and is never made twice.
+ * the same input, it answers the original request and is never made twice. Every field here is
+ * nullable: a write that fails is null with an error at its path (its alias), and the document's other
+ * writes, made or not, are reported as they are.
  */
 export type MutationCreateRouteResponseArgs = {
   input: CreateRouteResponseInput;
@@ -246,7 +292,9 @@ export type MutationCreateRouteResponseArgs = {
  * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
  * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
  * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
- * the same input, it answers the original request and is never made twice.
+ * the same input, it answers the original request and is never made twice. Every field here is
+ * nullable: a write that fails is null with an error at its path (its alias), and the document's other
+ * writes, made or not, are reported as they are.
  */
 export type MutationDeleteRouteResponseArgs = {
   input: DeleteRouteResponseInput;
@@ -257,7 +305,9 @@ export type MutationDeleteRouteResponseArgs = {
  * Writes are sent with a ClientToken (the input's, or one the gateway makes). A write whose answer is
  * lost after it may have reached Cloud Control (timeout, cut connection, AWS server fault, gateway
  * shutdown) fails with WRITE_OUTCOME_UNKNOWN and `extensions.clientToken`: retried with that token and
- * the same input, it answers the original request and is never made twice.
+ * the same input, it answers the original request and is never made twice. Every field here is
+ * nullable: a write that fails is null with an error at its path (its alias), and the document's other
+ * writes, made or not, are reported as they are.
  */
 export type MutationUpdateRouteResponseArgs = {
   input: UpdateRouteResponseInput;
@@ -274,11 +324,17 @@ export type Node = {
 
 /** Where a Cloud Control request is in its lifecycle. */
 export type OperationStatus =
+  /** Done: cancelled. */
   | 'CANCEL_COMPLETE'
+  /** Being cancelled. */
   | 'CANCEL_IN_PROGRESS'
+  /** Done: the write was not made (see `errorCode` and `statusMessage`). */
   | 'FAILED'
+  /** Running. */
   | 'IN_PROGRESS'
+  /** Accepted, not started yet. */
   | 'PENDING'
+  /** Done: the write was made. */
   | 'SUCCESS';
 
 /** Where a page of a connection sits (Relay cursor connections specification, section 5). */
@@ -302,11 +358,17 @@ export type PageInfo = {
 
 /** The six operations of a JSON Patch (RFC 6902, section 4). */
 export type PatchOp =
+  /** Adds `value` at `path`, replacing what is there. */
   | 'ADD'
+  /** Copies what is at `from` to `path`. */
   | 'COPY'
+  /** Moves what is at `from` to `path`. */
   | 'MOVE'
+  /** Removes what is at `path`. */
   | 'REMOVE'
+  /** Replaces what is at `path` (which must exist) with `value`. */
   | 'REPLACE'
+  /** Fails the whole patch unless what is at `path` equals `value`. */
   | 'TEST';
 
 /**
@@ -317,7 +379,9 @@ export type PatchOp =
 export type PatchOperationInput = {
   /** Required by MOVE and COPY: the pointer to read from. */
   from?: InputMaybe<Scalars['String']['input']>;
+  /** What the operation does. */
   op: PatchOp;
+  /** The JSON Pointer the operation applies to, such as `/ModelSelectionExpression`. */
   path: Scalars['String']['input'];
   /** Required by ADD, REPLACE and TEST; null is a value here. */
   value?: InputMaybe<Scalars['JSON']['input']>;
@@ -330,43 +394,59 @@ export type ProtocolType =
   /** A WebSocket API: routes, route responses and models. */
   | 'WEBSOCKET';
 
+/**
+ * The entry points for reading. Every field here is nullable: one that fails is null with an error at
+ * its path (its alias), and the document's other fields stand.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** An API by its id. Null when it does not exist. `region` defaults to the gateway's region. */
+  /** An API by its id. Null when it does not exist, and null with an error at its path when it cannot be read. */
   api?: Maybe<Api>;
   /**
    * The APIs of a region (WebSocket and HTTP), in Cloud Control's order. With `protocolType`, only APIs
    * of that protocol: the filter reads each listed API's protocol (GetResource, batched), so a page may
-   * hold fewer than `first` items and the listing reads on until it has them.
+   * hold fewer than `first` items and the listing reads on until it has them. Null, with an error at
+   * its path, when the listing fails.
    */
-  apis: ApiConnection;
+  apis?: Maybe<ApiConnection>;
   /** Fetches any object by its `id`. Null when it does not exist; an id that is not one of ours is BAD_USER_INPUT. */
   node?: Maybe<Node>;
-  /** Fetches several objects by id, in order: null for each one that does not exist, an error for each that fails. */
-  nodes: Array<Maybe<Node>>;
+  /**
+   * Fetches several objects by id, in order: null for each one that does not exist, null with an error
+   * at its index for each that fails. Null as a whole when given more than 100 ids.
+   */
+  nodes?: Maybe<Array<Maybe<Node>>>;
   /** A route response request by its token. Null when Cloud Control does not know it (or it expired) or it is about another resource type. */
   resourceRequest?: Maybe<ResourceRequest>;
   /**
    * Route response requests, newest first as Cloud Control lists them, optionally only some operations
-   * and statuses. `first` is 1 to 100 (default 25).
+   * and statuses. Null, with an error at its path, when the listing fails.
    */
-  resourceRequests: ResourceRequestConnection;
-  /** A route response by its three ids. Null when it does not exist. `region` defaults to the gateway's region. */
+  resourceRequests?: Maybe<ResourceRequestConnection>;
+  /** A route response by its three ids. Null when it does not exist, and null with an error at its path when it cannot be read. */
   routeResponse?: Maybe<RouteResponse>;
   /**
-   * The route responses of one route, in Cloud Control's order. `first` is 1 to 100 (default 25);
-   * `after` is an `endCursor` or edge cursor of the same listing.
+   * The route responses of one route, in Cloud Control's order. Null, with an error at its path, when
+   * the listing fails.
    */
-  routeResponses: RouteResponseConnection;
+  routeResponses?: Maybe<RouteResponseConnection>;
 };
 
 
+/**
+ * The entry points for reading. Every field here is nullable: one that fails is null with an error at
+ * its path (its alias), and the document's other fields stand.
+ */
 export type QueryApiArgs = {
   apiId: Scalars['String']['input'];
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * The entry points for reading. Every field here is nullable: one that fails is null with an error at
+ * its path (its alias), and the document's other fields stand.
+ */
 export type QueryApisArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -375,22 +455,38 @@ export type QueryApisArgs = {
 };
 
 
+/**
+ * The entry points for reading. Every field here is nullable: one that fails is null with an error at
+ * its path (its alias), and the document's other fields stand.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points for reading. Every field here is nullable: one that fails is null with an error at
+ * its path (its alias), and the document's other fields stand.
+ */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points for reading. Every field here is nullable: one that fails is null with an error at
+ * its path (its alias), and the document's other fields stand.
+ */
 export type QueryResourceRequestArgs = {
   region?: InputMaybe<Scalars['String']['input']>;
   requestToken: Scalars['String']['input'];
 };
 
 
+/**
+ * The entry points for reading. Every field here is nullable: one that fails is null with an error at
+ * its path (its alias), and the document's other fields stand.
+ */
 export type QueryResourceRequestsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -400,6 +496,10 @@ export type QueryResourceRequestsArgs = {
 };
 
 
+/**
+ * The entry points for reading. Every field here is nullable: one that fails is null with an error at
+ * its path (its alias), and the document's other fields stand.
+ */
 export type QueryRouteResponseArgs = {
   apiId: Scalars['String']['input'];
   region?: InputMaybe<Scalars['String']['input']>;
@@ -408,6 +508,10 @@ export type QueryRouteResponseArgs = {
 };
 
 
+/**
+ * The entry points for reading. Every field here is nullable: one that fails is null with an error at
+ * its path (its alias), and the document's other fields stand.
+ */
 export type QueryRouteResponsesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   apiId: Scalars['String']['input'];
@@ -418,15 +522,20 @@ export type QueryRouteResponsesArgs = {
 
 /** The kind of write a Cloud Control request makes. */
 export type ResourceOperation =
+  /** A CreateResource request. */
   | 'CREATE'
+  /** A DeleteResource request. */
   | 'DELETE'
+  /** An UpdateResource request. */
   | 'UPDATE';
 
 /**
  * A Cloud Control resource request (its ProgressEvent): one create, update or delete of a route
- * response, tracked until it is done. Requests are kept by AWS for 7 days.
+ * response, tracked until it is done. Requests are kept by AWS for 7 days. The request a write
+ * returns, the one `resourceRequest` polls and the events of `resourceRequestProgress` share one `id`,
+ * so a normalised client cache holds one entry that each of them updates.
  */
-export type ResourceRequest = {
+export type ResourceRequest = Node & {
   __typename?: 'ResourceRequest';
   /** True once the status is SUCCESS, FAILED or CANCEL_COMPLETE: it will not change again. */
   done: Scalars['Boolean']['output'];
@@ -435,10 +544,15 @@ export type ResourceRequest = {
    * `GeneralServiceException`.
    */
   errorCode?: Maybe<Scalars['String']['output']>;
+  /** When the request reached its current status, as Cloud Control reports it. */
   eventTime?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque and stable; encodes the region and the request token; works with `Query.node`. */
+  id: Scalars['ID']['output'];
   /** `ApiId|RouteId|RouteResponseId`; null for a create until Cloud Control has assigned it. */
   identifier?: Maybe<Scalars['String']['output']>;
+  /** Whether the request creates, updates or deletes. */
   operation: ResourceOperation;
+  /** The AWS region the request was made in. */
   region: Scalars['String']['output'];
   /** Cloud Control's RequestToken: pass it to `Query.resourceRequest` or `cancelResourceRequest`. */
   requestToken: Scalars['String']['output'];
@@ -451,6 +565,7 @@ export type ResourceRequest = {
    * identifier yet, and when the route response does not exist (any more).
    */
   routeResponse?: Maybe<RouteResponse>;
+  /** Where the request is in its lifecycle. */
   status: OperationStatus;
   /** Why the request is where it is, in AWS's words (set on FAILED requests). */
   statusMessage?: Maybe<Scalars['String']['output']>;
@@ -462,19 +577,27 @@ export type ResourceRequest = {
  */
 export type ResourceRequestConnection = {
   __typename?: 'ResourceRequestConnection';
-  edges: Array<ResourceRequestEdge>;
-  nodes: Array<ResourceRequest>;
+  /** The requests of this page with their cursors. */
+  edges: Array<Maybe<ResourceRequestEdge>>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Maybe<ResourceRequest>>;
+  /** Where this page sits. */
   pageInfo: PageInfo;
 };
 
+/** One resource request of a listing, with the cursor after it. */
 export type ResourceRequestEdge = {
   __typename?: 'ResourceRequestEdge';
+  /** Pass it as `after` to continue after this edge. */
   cursor: Scalars['String']['output'];
+  /** The request. */
   node: ResourceRequest;
 };
 
+/** The answer to `cancelResourceRequest`. */
 export type ResourceRequestPayload = {
   __typename?: 'ResourceRequestPayload';
+  /** The request as last seen. */
   request: ResourceRequest;
 };
 
@@ -493,8 +616,11 @@ export type ResponseModel = {
   modelName: Scalars['String']['output'];
 };
 
+/** One entry of a route response's ResponseModels map. */
 export type ResponseModelInput = {
+  /** A content type such as `application/json`. */
   contentType: Scalars['String']['input'];
+  /** The name of a model of the same API. */
   modelName: Scalars['String']['input'];
 };
 
@@ -503,11 +629,15 @@ export type ResponseParameter = {
   __typename?: 'ResponseParameter';
   /** A parameter such as `method.response.header.X-Room`. */
   name: Scalars['String']['output'];
+  /** Whether the parameter is required. */
   required: Scalars['Boolean']['output'];
 };
 
+/** One entry of a route response's ResponseParameters map. */
 export type ResponseParameterInput = {
+  /** A parameter such as `method.response.header.X-Room`. */
   name: Scalars['String']['input'];
+  /** Whether the parameter is required. */
   required: Scalars['Boolean']['input'];
 };
 
@@ -517,8 +647,8 @@ export type ResponseParameterInput = {
  */
 export type Route = Node & {
   __typename?: 'Route';
-  /** The API the route belongs to. */
-  api: Api;
+  /** The API the route belongs to (no call unless its other fields are selected); null with an error when they cannot be read. */
+  api?: Maybe<Api>;
   /** The API the route belongs to. */
   apiId: Scalars['String']['output'];
   /** NONE, AWS_IAM or CUSTOM (only on `$connect`); null when unset. */
@@ -550,10 +680,10 @@ export type Route = Node & {
    */
   routeResponseSelectionExpression?: Maybe<Scalars['String']['output']>;
   /**
-   * The route's route responses (Relay cursor connection), as `Query.routeResponses` lists them.
-   * `first` is 1 to 100 (default 25).
+   * The route's route responses (Relay cursor connection), as `Query.routeResponses` lists them. Null,
+   * with an error at its path, when the listing fails; the route's other fields stand.
    */
-  routeResponses: RouteResponseConnection;
+  routeResponses?: Maybe<RouteResponseConnection>;
   /** The integration the route sends messages to (`integrations/<id>`); null when unset. */
   target?: Maybe<Scalars['String']['output']>;
   /**
@@ -580,7 +710,7 @@ export type RouteRouteResponsesArgs = {
  */
 export type RouteConnection = {
   __typename?: 'RouteConnection';
-  /** The routes of this page with their cursors. */
+  /** The routes of this page with their cursors; an edge whose route cannot be read is null. */
   edges: Array<Maybe<RouteEdge>>;
   /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Maybe<Route>>;
@@ -603,8 +733,9 @@ export type RouteEdge = {
  */
 export type RouteResponse = Node & {
   __typename?: 'RouteResponse';
-  /** The API this route response belongs to (no call unless its other fields are selected). */
-  api: Api;
+  /** The API this route response belongs to (no call unless its other fields are selected); null with an error when they cannot be read. */
+  api?: Maybe<Api>;
+  /** The API the route response belongs to. */
   apiId: Scalars['String']['output'];
   /** Opaque and stable; encodes the region and the identifier; works with `Query.node`. */
   id: Scalars['ID']['output'];
@@ -620,8 +751,9 @@ export type RouteResponse = Node & {
   responseModels: Array<ResponseModel>;
   /** Response parameters (headers) and whether each is required. Empty when none are set. */
   responseParameters: Array<ResponseParameter>;
-  /** The route this route response belongs to (no call unless its other fields are selected). */
-  route: Route;
+  /** The route this route response belongs to (no call unless its other fields are selected); null with an error when they cannot be read. */
+  route?: Maybe<Route>;
+  /** The route the route response belongs to. */
   routeId: Scalars['String']['output'];
   /** Assigned by API Gateway when the route response is created. */
   routeResponseId: Scalars['String']['output'];
@@ -631,14 +763,16 @@ export type RouteResponse = Node & {
 
 /**
  * Typed changes for `updateRouteResponse`. A field that is absent is left as it is; a field set to
- * null is cleared (routeResponseKey is required and cannot be cleared).
+ * null is cleared, except `routeResponseKey`, which a route response always has.
  */
 export type RouteResponseChanges = {
+  /** The new expression; null clears it. */
   modelSelectionExpression?: InputMaybe<Scalars['String']['input']>;
   /** Replaces the whole map; content types must be distinct. */
   responseModels?: InputMaybe<Array<ResponseModelInput>>;
   /** Replaces the whole map; parameter names must be distinct. */
   responseParameters?: InputMaybe<Array<ResponseParameterInput>>;
+  /** The new key, not empty; absent or null leaves the key as it is (it cannot be cleared). */
   routeResponseKey?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -649,31 +783,37 @@ export type RouteResponseChanges = {
  */
 export type RouteResponseConnection = {
   __typename?: 'RouteResponseConnection';
+  /** The route responses of this page with their cursors; an edge whose route response cannot be read is null. */
   edges: Array<Maybe<RouteResponseEdge>>;
   /** The nodes of `edges`, for clients that need no cursors. */
   nodes: Array<Maybe<RouteResponse>>;
+  /** Where this page sits. */
   pageInfo: PageInfo;
 };
 
+/** One route response of a listing, with the cursor after it. */
 export type RouteResponseEdge = {
   __typename?: 'RouteResponseEdge';
   /** Pass it as `after` to continue after this edge. */
   cursor: Scalars['String']['output'];
+  /** The route response. */
   node: RouteResponse;
 };
 
-/** The answer to a route response write: the Cloud Control request and, once it succeeded, the result. */
+/** The answer to a create or an update: the Cloud Control request and, once it succeeded, the result. */
 export type RouteResponsePayload = {
   __typename?: 'RouteResponsePayload';
   /** The request as last seen: its status is FAILED (not an error) when the write failed. */
   request: ResourceRequest;
   /**
    * The route response as read after the request succeeded. Null while the request is still
-   * running, when it failed or was cancelled, and after a delete.
+   * running, when it failed or was cancelled, and null with an error at its path when it cannot be
+   * read (the request stands).
    */
   routeResponse?: Maybe<RouteResponse>;
 };
 
+/** Streams of events: a subscription answers one event per change, until it completes. */
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -688,6 +828,7 @@ export type Subscription = {
 };
 
 
+/** Streams of events: a subscription answers one event per change, until it completes. */
 export type SubscriptionResourceRequestProgressArgs = {
   region?: InputMaybe<Scalars['String']['input']>;
   requestToken: Scalars['String']['input'];
@@ -698,6 +839,7 @@ export type SubscriptionResourceRequestProgressArgs = {
  * operations first. ApiId and RouteId (create-only) and RouteResponseId (read-only) cannot change.
  */
 export type UpdateRouteResponseInput = {
+  /** The API's id (ApiId). */
   apiId: Scalars['String']['input'];
   /**
    * As for createRouteResponse. Values in `set` are sent as `add` operations whatever the route response
@@ -707,11 +849,17 @@ export type UpdateRouteResponseInput = {
    * cleared properties, and the update is not made again.
    */
   clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** Raw JSON Patch operations, applied after `set`'s. */
   patch?: InputMaybe<Array<PatchOperationInput>>;
+  /** Defaults to the gateway's configured region. */
   region?: InputMaybe<Scalars['String']['input']>;
+  /** The route's id (RouteId). */
   routeId: Scalars['String']['input'];
+  /** The route response's id (RouteResponseId). */
   routeResponseId: Scalars['String']['input'];
+  /** Typed changes; applied first. */
   set?: InputMaybe<RouteResponseChanges>;
+  /** When true, the mutation returns once the request is done or the gateway's wait limit passes. */
   wait?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -790,6 +938,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( ApiParent )
     | ( ModelParent )
+    | ( ResourceRequestModel )
     | ( RouteParent )
     | ( RouteResponseParent )
   ;
@@ -805,6 +954,7 @@ export type ResolversTypes = {
   CreateRouteResponseInput: CreateRouteResponseInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteRouteResponseInput: DeleteRouteResponseInput;
+  DeleteRouteResponsePayload: ResolverTypeWrapper<Omit<DeleteRouteResponsePayload, 'request' | 'routeResponse'> & { request: ResolversTypes['ResourceRequest'], routeResponse?: Maybe<ResolversTypes['RouteResponse']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -822,7 +972,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ResourceOperation: ResourceOperation;
   ResourceRequest: ResolverTypeWrapper<ResourceRequestModel>;
-  ResourceRequestConnection: ResolverTypeWrapper<Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ResourceRequestEdge']>, nodes: Array<ResolversTypes['ResourceRequest']> }>;
+  ResourceRequestConnection: ResolverTypeWrapper<Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversTypes['ResourceRequestEdge']>>, nodes: Array<Maybe<ResolversTypes['ResourceRequest']>> }>;
   ResourceRequestEdge: ResolverTypeWrapper<Omit<ResourceRequestEdge, 'node'> & { node: ResolversTypes['ResourceRequest'] }>;
   ResourceRequestPayload: ResolverTypeWrapper<Omit<ResourceRequestPayload, 'request'> & { request: ResolversTypes['ResourceRequest'] }>;
   ResponseModel: ResolverTypeWrapper<ResponseModelParent>;
@@ -852,6 +1002,7 @@ export type ResolversParentTypes = {
   CreateRouteResponseInput: CreateRouteResponseInput;
   DateTime: Scalars['DateTime']['output'];
   DeleteRouteResponseInput: DeleteRouteResponseInput;
+  DeleteRouteResponsePayload: Omit<DeleteRouteResponsePayload, 'request' | 'routeResponse'> & { request: ResolversParentTypes['ResourceRequest'], routeResponse?: Maybe<ResolversParentTypes['RouteResponse']> };
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
@@ -865,7 +1016,7 @@ export type ResolversParentTypes = {
   PatchOperationInput: PatchOperationInput;
   Query: Record<PropertyKey, never>;
   ResourceRequest: ResourceRequestModel;
-  ResourceRequestConnection: Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ResourceRequestEdge']>, nodes: Array<ResolversParentTypes['ResourceRequest']> };
+  ResourceRequestConnection: Omit<ResourceRequestConnection, 'edges' | 'nodes'> & { edges: Array<Maybe<ResolversParentTypes['ResourceRequestEdge']>>, nodes: Array<Maybe<ResolversParentTypes['ResourceRequest']>> };
   ResourceRequestEdge: Omit<ResourceRequestEdge, 'node'> & { node: ResolversParentTypes['ResourceRequest'] };
   ResourceRequestPayload: Omit<ResourceRequestPayload, 'request'> & { request: ResolversParentTypes['ResourceRequest'] };
   ResponseModel: ResponseModelParent;
@@ -891,13 +1042,13 @@ export type ApiResolvers<ContextType = GatewayContext, ParentType extends Resolv
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, Partial<ApiModelsArgs>>;
+  models?: Resolver<Maybe<ResolversTypes['ModelConnection']>, ParentType, ContextType, RequireFields<ApiModelsArgs, 'first'>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
   protocolType?: Resolver<Maybe<ResolversTypes['ProtocolType']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   routeSelectionExpression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  routes?: Resolver<ResolversTypes['RouteConnection'], ParentType, ContextType, Partial<ApiRoutesArgs>>;
+  routes?: Resolver<Maybe<ResolversTypes['RouteConnection']>, ParentType, ContextType, RequireFields<ApiRoutesArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -916,6 +1067,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteRouteResponsePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteRouteResponsePayload'] = ResolversParentTypes['DeleteRouteResponsePayload']> = {
+  deletedRouteResponseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  request?: Resolver<ResolversTypes['ResourceRequest'], ParentType, ContextType>;
+  routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -925,7 +1082,7 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 }
 
 export type ModelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
-  api?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
+  api?: Resolver<Maybe<ResolversTypes['Api']>, ParentType, ContextType>;
   apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contentType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -951,14 +1108,14 @@ export type ModelEdgeResolvers<ContextType = GatewayContext, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  cancelResourceRequest?: Resolver<ResolversTypes['ResourceRequestPayload'], ParentType, ContextType, RequireFields<MutationCancelResourceRequestArgs, 'input'>>;
-  createRouteResponse?: Resolver<ResolversTypes['RouteResponsePayload'], ParentType, ContextType, RequireFields<MutationCreateRouteResponseArgs, 'input'>>;
-  deleteRouteResponse?: Resolver<ResolversTypes['RouteResponsePayload'], ParentType, ContextType, RequireFields<MutationDeleteRouteResponseArgs, 'input'>>;
-  updateRouteResponse?: Resolver<ResolversTypes['RouteResponsePayload'], ParentType, ContextType, RequireFields<MutationUpdateRouteResponseArgs, 'input'>>;
+  cancelResourceRequest?: Resolver<Maybe<ResolversTypes['ResourceRequestPayload']>, ParentType, ContextType, RequireFields<MutationCancelResourceRequestArgs, 'input'>>;
+  createRouteResponse?: Resolver<Maybe<ResolversTypes['RouteResponsePayload']>, ParentType, ContextType, RequireFields<MutationCreateRouteResponseArgs, 'input'>>;
+  deleteRouteResponse?: Resolver<Maybe<ResolversTypes['DeleteRouteResponsePayload']>, ParentType, ContextType, RequireFields<MutationDeleteRouteResponseArgs, 'input'>>;
+  updateRouteResponse?: Resolver<Maybe<ResolversTypes['RouteResponsePayload']>, ParentType, ContextType, RequireFields<MutationUpdateRouteResponseArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Api' | 'Model' | 'Route' | 'RouteResponse', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Api' | 'Model' | 'ResourceRequest' | 'Route' | 'RouteResponse', ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -970,19 +1127,20 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   api?: Resolver<Maybe<ResolversTypes['Api']>, ParentType, ContextType, RequireFields<QueryApiArgs, 'apiId'>>;
-  apis?: Resolver<ResolversTypes['ApiConnection'], ParentType, ContextType, Partial<QueryApisArgs>>;
+  apis?: Resolver<Maybe<ResolversTypes['ApiConnection']>, ParentType, ContextType, RequireFields<QueryApisArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   resourceRequest?: Resolver<Maybe<ResolversTypes['ResourceRequest']>, ParentType, ContextType, RequireFields<QueryResourceRequestArgs, 'requestToken'>>;
-  resourceRequests?: Resolver<ResolversTypes['ResourceRequestConnection'], ParentType, ContextType, Partial<QueryResourceRequestsArgs>>;
+  resourceRequests?: Resolver<Maybe<ResolversTypes['ResourceRequestConnection']>, ParentType, ContextType, RequireFields<QueryResourceRequestsArgs, 'first'>>;
   routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType, RequireFields<QueryRouteResponseArgs, 'apiId' | 'routeId' | 'routeResponseId'>>;
-  routeResponses?: Resolver<ResolversTypes['RouteResponseConnection'], ParentType, ContextType, RequireFields<QueryRouteResponsesArgs, 'apiId' | 'routeId'>>;
+  routeResponses?: Resolver<Maybe<ResolversTypes['RouteResponseConnection']>, ParentType, ContextType, RequireFields<QueryRouteResponsesArgs, 'apiId' | 'first' | 'routeId'>>;
 };
 
 export type ResourceRequestResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResourceRequest'] = ResolversParentTypes['ResourceRequest']> = {
   done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eventTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['ResourceOperation'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -992,11 +1150,12 @@ export type ResourceRequestResolvers<ContextType = GatewayContext, ParentType ex
   routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OperationStatus'], ParentType, ContextType>;
   statusMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ResourceRequestConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ResourceRequestConnection'] = ResolversParentTypes['ResourceRequestConnection']> = {
-  edges?: Resolver<Array<ResolversTypes['ResourceRequestEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['ResourceRequest']>, ParentType, ContextType>;
+  edges?: Resolver<Array<Maybe<ResolversTypes['ResourceRequestEdge']>>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['ResourceRequest']>>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
@@ -1021,7 +1180,7 @@ export type ResponseParameterResolvers<ContextType = GatewayContext, ParentType 
 };
 
 export type RouteResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Route'] = ResolversParentTypes['Route']> = {
-  api?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
+  api?: Resolver<Maybe<ResolversTypes['Api']>, ParentType, ContextType>;
   apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   authorizationType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1034,7 +1193,7 @@ export type RouteResolvers<ContextType = GatewayContext, ParentType extends Reso
   routeKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   routeResponse?: Resolver<Maybe<ResolversTypes['RouteResponse']>, ParentType, ContextType>;
   routeResponseSelectionExpression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  routeResponses?: Resolver<ResolversTypes['RouteResponseConnection'], ParentType, ContextType, Partial<RouteRouteResponsesArgs>>;
+  routeResponses?: Resolver<Maybe<ResolversTypes['RouteResponseConnection']>, ParentType, ContextType, RequireFields<RouteRouteResponsesArgs, 'first'>>;
   target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   twoWay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1052,7 +1211,7 @@ export type RouteEdgeResolvers<ContextType = GatewayContext, ParentType extends 
 };
 
 export type RouteResponseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RouteResponse'] = ResolversParentTypes['RouteResponse']> = {
-  api?: Resolver<ResolversTypes['Api'], ParentType, ContextType>;
+  api?: Resolver<Maybe<ResolversTypes['Api']>, ParentType, ContextType>;
   apiId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1061,7 +1220,7 @@ export type RouteResponseResolvers<ContextType = GatewayContext, ParentType exte
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   responseModels?: Resolver<Array<ResolversTypes['ResponseModel']>, ParentType, ContextType>;
   responseParameters?: Resolver<Array<ResolversTypes['ResponseParameter']>, ParentType, ContextType>;
-  route?: Resolver<ResolversTypes['Route'], ParentType, ContextType>;
+  route?: Resolver<Maybe<ResolversTypes['Route']>, ParentType, ContextType>;
   routeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   routeResponseId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   routeResponseKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1093,6 +1252,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   ApiConnection?: ApiConnectionResolvers<ContextType>;
   ApiEdge?: ApiEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteRouteResponsePayload?: DeleteRouteResponsePayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   JSONObject?: GraphQLScalarType;
   Model?: ModelResolvers<ContextType>;

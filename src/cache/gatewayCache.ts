@@ -14,13 +14,15 @@ export interface GatewayCache {
   wrap(cloudControl: CloudControlFacade): CloudControlFacade;
   /** Undefined when there is no cache. */
   readonly cache: RouteResponseCache<ResourceModel> | undefined;
+  /** The route response the cache holds, without reading Cloud Control; null on a miss or without a cache. */
+  peek(region: string, identifier: string): Promise<ResourceModel | null>;
   close(): Promise<void>;
 }
 
 /** REDIS_TIMEOUT_MS bounds each Redis call, and is how often a failed Redis is tried again. */
 export function createGatewayCache(settings: CacheConfig, logger: GatewayLogger): GatewayCache {
   const ttlMs = settings.ttlMs;
-  if (ttlMs === undefined) return { wrap: (cloudControl) => cloudControl, cache: undefined, close: async () => {} };
+  if (ttlMs === undefined) return { wrap: (cloudControl) => cloudControl, cache: undefined, peek: async () => null, close: async () => {} };
   const onError = (message: string, error: unknown) => logger.error(message, error);
   const store =
     settings.redisUrl === undefined
@@ -32,5 +34,11 @@ export function createGatewayCache(settings: CacheConfig, logger: GatewayLogger)
           onRecovered: () => logger.info("Redis (the route response cache) answers again"),
         });
   const cache = createRouteResponseCache<ResourceModel>({ store, ttlMs, onError, retryMs: settings.redisTimeoutMs });
-  return { wrap: (cloudControl) => withRouteResponseCache(cloudControl, cache, ttlMs), cache, close: () => cache.close() };
+  return {
+    wrap: (cloudControl) => withRouteResponseCache(cloudControl, cache, ttlMs),
+    cache,
+    // A miss reads nothing: null ("does not exist") is never cached, so it stays a miss.
+    peek: (region, identifier) => cache.get(region, identifier, async () => null),
+    close: () => cache.close(),
+  };
 }

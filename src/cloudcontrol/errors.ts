@@ -3,6 +3,7 @@
 // plus ValidationException and AccessDeniedException that the real service returns unmodelled, and
 // the authentication errors of AWS's front door (UnrecognizedClient, InvalidSignature, ...).
 import { ErrorCode, GatewayError } from "../errors.js";
+import { endpointOfError } from "./endpoint.js";
 import { MalformedProgressEventError } from "./resourceRequest.js";
 
 const CODE_BY_AWS_NAME: Readonly<Record<string, ErrorCode>> = {
@@ -50,6 +51,12 @@ const NETWORK_ERROR_CODES: ReadonlySet<string> = new Set([
   "ENETUNREACH",
 ]);
 
+/**
+ * What the SDK's credential providers throw when the chain yields nothing usable: no credentials
+ * anywhere, a profile missing from the files, an SSO session or token that expired or cannot load.
+ */
+const CREDENTIALS_ERROR_NAMES: ReadonlySet<string> = new Set(["CredentialsProviderError", "TokenProviderError"]);
+
 interface SdkErrorShape {
   name?: unknown;
   message?: unknown;
@@ -69,15 +76,21 @@ export function classifyCloudControlError(error: unknown): GatewayError {
   if (error instanceof MalformedProgressEventError) {
     return new GatewayError(ErrorCode.UPSTREAM_ERROR, error.message, { cause: error });
   }
+  const at = endpointOfError(error);
+  const cloudControl = at === undefined ? "Cloud Control" : `Cloud Control at ${at}`;
   if (name === "TimeoutError" || shape.code === "ETIMEDOUT") {
-    return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, "Cloud Control did not answer in time.", { awsErrorName: name, cause: error });
+    return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `${cloudControl} did not answer in time (CLOUDCONTROL_REQUEST_TIMEOUT_MS per attempt).`, { awsErrorName: name, cause: error });
   }
   if (typeof shape.code === "string" && NETWORK_ERROR_CODES.has(shape.code)) {
-    return new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control could not be reached (${shape.code}).`, { cause: error });
+    return new GatewayError(ErrorCode.UPSTREAM_ERROR, `${cloudControl} could not be reached (${shape.code}).`, { cause: error });
   }
-  if (name === "CredentialsProviderError") {
-    // The gateway's own setup is wrong; nothing the caller can fix, so it is not an upstream error.
-    return new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, "The gateway has no usable AWS credentials.", { cause: error });
+  if (CREDENTIALS_ERROR_NAMES.has(name)) {
+    // The gateway's own setup is wrong: nothing the caller can fix, nothing AWS answered.
+    return new GatewayError(
+      ErrorCode.AWS_CREDENTIALS_UNAVAILABLE,
+      "The gateway cannot load its AWS credentials, so nothing was sent to AWS; its operator finds the cause in the gateway's log under this request id.",
+      { cause: error },
+    );
   }
   const isAwsAnswer = shape.$fault === "client" || shape.$fault === "server" || requestId !== undefined;
   if (!isAwsAnswer) {

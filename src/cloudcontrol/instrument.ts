@@ -1,8 +1,10 @@
 // Middleware every Cloud Control client gets: the optional role Cloud Control assumes for resource
-// handler calls (CLOUDCONTROL_ROLE_ARN), and the observer that feeds the metrics. Kept here so the
+// handler calls (CLOUDCONTROL_ROLE_ARN), the endpoint named on errors (endpoint.ts), and the
+// observer that feeds the metrics. Kept here so the
 // SDK stays inside cloudcontrol/; the observer interface knows nothing of Prometheus.
 import type { CloudControlClient } from "@aws-sdk/client-cloudcontrol";
 import { scopeOf, scoped } from "./callScope.js";
+import { nameEndpointOnErrors } from "./endpoint.js";
 
 export interface CloudControlObserver {
   /** One call, retries included. `outcome` is `ok` or the AWS error name. */
@@ -50,6 +52,7 @@ export function instrumentClient(client: CloudControlClient, options: Instrument
       { step: "initialize", name: "gatewayRoleArn", priority: "high" },
     );
   }
+  nameEndpointOnErrors(client);
   if (observer === undefined) return;
   // Outside the retry middleware: one observation per call, with the attempts it took.
   client.middlewareStack.add(

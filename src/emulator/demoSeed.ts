@@ -5,7 +5,7 @@ import type { SeedDocument, SeedResource } from "./options.js";
 // region. Two-way routes (RouteResponseSelectionExpression set) have their one `$default` route
 // response; one-way routes have none. Route responses name models of their API in ResponseModels;
 // one names a model that does not exist (API Gateway does not check the names), so clients meet a
-// dangling name. The ids are fixed so the README, the IDE's example operations and the tests can
+// dangling name. The ids are fixed so the docs, the IDE's example operations and the tests can
 // name them; they follow API Gateway's id shape (ten lower-case letters and digits for APIs, seven
 // for routes, route responses and models).
 

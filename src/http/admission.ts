@@ -25,7 +25,7 @@ export function createAdmission(options: AdmissionOptions) {
     const requestId = requestIdOf(req);
     if (req.method === "OPTIONS" || (options.apolloLandingPage && prefersHtml(req))) return { principal: NO_ONE, requestId, door: "http" };
     try {
-      return await options.pipeline.admitCaller({ headers: req.headers, door: "http", requestId });
+      return await options.pipeline.admitCaller({ headers: req.headers, door: "http", method: req.method, requestId });
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       // The body is left unread: a client still sending it gets the answer and a closed connection.

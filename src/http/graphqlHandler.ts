@@ -1,7 +1,8 @@
 // The HTTP door: turns an IncomingMessage into Apollo's HTTPGraphQLRequest and writes the answer
 // back (what startStandaloneServer does, without its CORS and body-parser dependencies, so the
 // IDE, /healthz and /metrics share the port). Step 1 of the pipeline runs before the body is read;
-// the other steps run inside Apollo (src/pipeline/apollo.ts).
+// the other steps run inside Apollo (src/pipeline/apollo.ts), or in the streaming door (streams.ts)
+// when the request's Accept asks for a stream.
 import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -9,6 +10,7 @@ import type { GatewayContext } from "../context.js";
 import type { Logger } from "../observability/logger.js";
 import type { Caller, OperationPipeline } from "../pipeline/index.js";
 import { pathOf, sendError } from "./respond.js";
+import type { StreamDoor } from "./streams.js";
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -17,6 +19,8 @@ export interface GraphQLHandlerOptions {
   admit: (req: IncomingMessage, res: ServerResponse) => Promise<Caller | undefined>;
   /** The GraphQL path. */
   path: string;
+  /** The streaming door (SSE, multipart): it serves the requests whose Accept asks for a stream. */
+  streams: StreamDoor;
   /** Larger bodies are answered 413 (MAX_BODY_BYTES). */
   maxBodyBytes: number;
   log: Logger;
@@ -90,6 +94,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     const caller = await options.admit(req, res);
     if (caller === undefined) return;
     const httpGraphQLRequest = await toGraphQLRequest(req, options.maxBodyBytes);
+    if (await options.streams.serve(res, caller, httpGraphQLRequest)) return;
     const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => pipeline.createContext(caller) });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -2,7 +2,7 @@
 // hashed files. Everything else is left to the next route (handle returns false).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ContentCoding, IdeAsset, IdeExample, IdeOptions } from "../ide/index.js";
-import { IDE_ASSETS_PATH, IDE_CONTENT_SECURITY_POLICY, chooseContentCoding, loadIdeAssets, prefersHtml, renderIdePage } from "../ide/index.js";
+import { IDE_ASSETS_PATH, IDE_CONTENT_SECURITY_POLICY, PLAYGROUND_CONTENT_SECURITY_POLICY, chooseContentCoding, loadIdeAssets, prefersHtml, renderIdePage } from "../ide/index.js";
 import { pathOf, sendText } from "./respond.js";
 
 export interface IdeHandler {
@@ -88,11 +88,13 @@ export function createIdeHandler(options: IdeOptions): IdeHandler {
   const examples = getValidExamples(options.examples);
   const title = options.title ?? DEFAULT_TITLE;
   const assets = loadIdeAssets(options.assetsDir);
-  const page = renderIdePage({ title, manifest: assets.manifest, config: { endpoint, examples } });
+  const tool = options.tool ?? "graphiql";
+  const page = renderIdePage({ title, manifest: assets.manifest, config: { endpoint, examples }, tool });
+  const contentSecurityPolicy = tool === "playground" ? PLAYGROUND_CONTENT_SECURITY_POLICY : IDE_CONTENT_SECURITY_POLICY;
 
   function servePage(req: IncomingMessage, res: ServerResponse): void {
     setSecurityHeaders(res);
-    res.setHeader("Content-Security-Policy", IDE_CONTENT_SECURITY_POLICY);
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy);
     // The same URL answers JSON to GraphQL clients: caches must key on Accept.
     res.setHeader("Vary", "Accept");
     // Revalidated on every visit, so a new build's hashed names are picked up at once.

@@ -1,8 +1,10 @@
 // The node:http adapter: one server on one port for every HTTP route and the WebSocket door. The
 // routes run in order (the first that answers wins): the prelude (request id, security headers, the
-// access log), the operator routes (/healthz, /readyz, /metrics), the IDE, CORS, then GraphQL.
+// access log), the operator routes (/healthz, /readyz, /metrics), / and /schema.graphql, the IDE,
+// CORS, then GraphQL.
 // Closing drains: new connections are refused, answers in flight may finish within the grace, then
 // connections are cut and the gateway stops.
+// The GraphQL route hands requests that ask for a stream (SSE, multipart) to the streaming door.
 import { createServer } from "node:http";
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,7 +15,10 @@ import { createGraphQLHandler } from "./graphqlHandler.js";
 import { createIdeHandler } from "./ide.js";
 import { healthRoute, metricsRoute, readinessRoute } from "./operatorRoutes.js";
 import { createPrelude } from "./prelude.js";
+import { rootRoute } from "./rootRoute.js";
+import { SCHEMA_PATH, schemaRoute } from "./schemaRoute.js";
 import type { HttpRoute } from "./respond.js";
+import { createStreamDoor } from "./streams.js";
 import { sendError } from "./respond.js";
 import type { UpgradeHandler } from "./webSocket.js";
 import { createWebSocketDoor } from "./webSocket.js";
@@ -26,6 +31,8 @@ export interface HttpServerOptions {
   port: number;
   /** How long close() lets in-flight requests finish before cutting connections. Default 5 s. */
   drainTimeoutMs?: number;
+  /** How often an idle SSE or multipart stream gets a ping. Default 12 s. */
+  streamKeepAliveMs?: number;
 }
 
 export interface RunningHttpServer {
@@ -47,8 +54,13 @@ function routesOf(gateway: Gateway): HttpRoute[] {
     readinessRoute({ checks: () => gateway.readinessChecks() }),
   ];
   if (config.server.metrics) routes.push(metricsRoute(gateway.metrics.registry));
-  if (ide.kind === "graphiql") {
-    const handler = createIdeHandler({ assetsDir: ide.assetsDir, endpoint: GRAPHQL_PATH, examples: ide.examples });
+  const { introspection } = config.server;
+  routes.push(
+    rootRoute({ graphqlPath: GRAPHQL_PATH, ide: ide.kind !== "off", schemaPath: introspection ? SCHEMA_PATH : undefined }),
+    schemaRoute({ pipeline: gateway.pipeline, introspection }),
+  );
+  if (ide.kind === "graphiql" || ide.kind === "playground") {
+    const handler = createIdeHandler({ assetsDir: ide.assetsDir, endpoint: GRAPHQL_PATH, examples: ide.examples, tool: ide.kind });
     routes.push((req, res) => handler.handle(req, res));
   }
   routes.push(createCorsRoute({ path: GRAPHQL_PATH, isOriginAllowed: gateway.isOriginAllowed }));
@@ -61,12 +73,16 @@ function interruptLeadMs(graceMs: number): number {
 }
 
 export async function startHttpServer(gateway: Gateway, options: HttpServerOptions): Promise<RunningHttpServer> {
+  // The routes first: one that cannot be built (an IDE whose files are missing) stops the start
+  // before Apollo is started.
+  const routes = routesOf(gateway);
   await gateway.start();
   const { config, pipeline, log } = gateway;
-  const routes = routesOf(gateway);
+  const streams = createStreamDoor({ pipeline, log, keepAliveMs: options.streamKeepAliveMs });
   const graphql = createGraphQLHandler({
     apollo: gateway.apollo,
     pipeline,
+    streams,
     admit: createAdmission({ pipeline, apolloLandingPage: gateway.ide.kind === "sandbox" }),
     path: GRAPHQL_PATH,
     maxBodyBytes: config.limits.maxBodyBytes,
@@ -127,8 +143,9 @@ export async function startHttpServer(gateway: Gateway, options: HttpServerOptio
         draining = true;
         for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
         server.closeIdleConnections();
-        // Upgraded sockets are no longer the HTTP server's to close, and it waits for them.
-        await Promise.all(upgrades.map((handler) => handler.close()));
+        // Upgraded sockets are no longer the HTTP server's to close, and it waits for them; open
+        // streams would hold it until the grace ends: both end now, with a last word to clients.
+        await Promise.all([...upgrades.map((handler) => handler.close()), streams.close()]);
         const grace = options.drainTimeoutMs ?? 5000;
         // Near the end of the grace, Cloud Control calls still open are stopped, so writes answer
         // with the clientToken that resumes them before their connections are cut.

@@ -13,6 +13,15 @@ export interface IdeManifest {
   js: string;
   /** The hashed file name of the stylesheet. */
   css: string;
+  /** GraphQL Playground's files (IDE=playground), absent when the build could not fetch them. */
+  playground?: PlaygroundFiles;
+}
+
+/** GraphQL Playground's prebuilt bundle and stylesheet, and the boot script that starts it. */
+export interface PlaygroundFiles {
+  js: string;
+  css: string;
+  boot: string;
 }
 
 export interface IdeAsset {
@@ -60,6 +69,15 @@ export function defaultIdeAssetsDir(): string | undefined {
   return candidates.find((candidate) => existsSync(join(candidate, MANIFEST_FILE)));
 }
 
+/** The manifest's `playground` entry when it names three plain files; undefined when absent; null when malformed. */
+function playgroundFilesOf(value: unknown): PlaygroundFiles | undefined | null {
+  if (value === undefined) return undefined;
+  const files = value as Partial<Record<keyof PlaygroundFiles, unknown>> | null;
+  if (typeof files !== "object" || files === null) return null;
+  const { js, css, boot } = files;
+  return [js, css, boot].every((name) => typeof name === "string" && SERVABLE_NAME.test(name)) ? { js, css, boot } as PlaygroundFiles : null;
+}
+
 function readManifest(dir: string): IdeManifest {
   const path = join(dir, MANIFEST_FILE);
   let parsed: unknown;
@@ -70,17 +88,19 @@ function readManifest(dir: string): IdeManifest {
     throw new Error(`The IDE's ${path} cannot be read (${reason}): run \`npm run build:ide\` first.`, { cause: error });
   }
   const manifest = parsed as Partial<Record<keyof IdeManifest, unknown>> | null;
+  const playground = playgroundFilesOf(manifest?.playground);
   if (
     typeof manifest !== "object" ||
     manifest === null ||
     typeof manifest.js !== "string" ||
     typeof manifest.css !== "string" ||
     !SERVABLE_NAME.test(manifest.js) ||
-    !SERVABLE_NAME.test(manifest.css)
+    !SERVABLE_NAME.test(manifest.css) ||
+    playground === null
   ) {
-    throw new Error(`The IDE's ${path} must be {"js": "<file>.js", "css": "<file>.css"} naming plain files: run \`npm run build:ide\` again.`);
+    throw new Error(`The IDE's ${path} must be {"js": "<file>.js", "css": "<file>.css", "playground"?: {js, css, boot}} naming plain files: run \`npm run build:ide\` again.`);
   }
-  return { js: manifest.js, css: manifest.css };
+  return { js: manifest.js, css: manifest.css, ...(playground === undefined ? {} : { playground }) };
 }
 
 export function loadIdeAssets(dir: string): IdeAssets {
@@ -96,7 +116,8 @@ export function loadIdeAssets(dir: string): IdeAssets {
     }
     files.set(name, { contentType, body: readFileSync(join(dir, name)), encoded });
   }
-  for (const name of [manifest.js, manifest.css]) {
+  const playground = manifest.playground === undefined ? [] : Object.values(manifest.playground);
+  for (const name of [manifest.js, manifest.css, ...playground]) {
     if (!files.has(name)) throw new Error(`The IDE's manifest names ${name}, which is not in ${dir}: run \`npm run build:ide\` again.`);
   }
   return { manifest, files };

@@ -22,8 +22,24 @@ export interface RouteResponseExampleIds {
   nodeId?: string;
 }
 
-/** Values in `<...>` are never sent: the IDE drops a header whose value still holds one. */
-export const AUTHORIZATION_PLACEHOLDER_HEADERS = `{\n  "Authorization": "Bearer <token>"\n}`;
+/**
+ * The headers pane's text when authentication is on, by how callers authenticate: where a credential
+ * goes, to be filled in. Values in `<...>` are never sent: the IDE drops a header whose value still
+ * holds one. With authentication off the examples carry no headers at all.
+ */
+export const AUTH_PLACEHOLDER_HEADERS = {
+  bearer: `{\n  "Authorization": "Bearer <token>"\n}`,
+  apiKey: `{\n  "x-api-key": "<api key>"\n}`,
+} as const;
+
+/** Which placeholder the examples' headers pane shows: none when authentication is off. */
+export type ExampleCredentials = keyof typeof AUTH_PLACEHOLDER_HEADERS | "none";
+
+/** The placeholder for a gateway's authentication: bearer tokens first when both kinds are accepted. */
+export function exampleCredentialsFor(auth: { enabled: boolean; bearerTokens: boolean; apiKeys: boolean }): ExampleCredentials {
+  if (!auth.enabled) return "none";
+  return auth.bearerTokens || !auth.apiKeys ? "bearer" : "apiKey";
+}
 
 /** What a user without ids sees: names that say what to put there. */
 const PLACEHOLDER_IDS = {
@@ -203,6 +219,7 @@ const DELETE_ROUTE_RESPONSE = `# Deletes a route response for good. Put the rout
 # that CreateRouteResponse returned into the variables first.
 mutation DeleteRouteResponse($input: DeleteRouteResponseInput!) {
   deleteRouteResponse(input: $input) {
+    deletedRouteResponseId
     ${REQUEST_FIELDS}
   }
 }
@@ -284,44 +301,46 @@ function variables(value: Record<string, unknown>): string {
  * The IDE's example operations: the region's WebSocket APIs first, then one API's graph, then the
  * route response reads, writes and request follow-ups. With `ids` (the demo's, in demo mode) they
  * run as they are; without, their variables hold placeholders such as YOUR_API_ID and `region` is
- * left to the gateway's default (the first tab then needs nothing filled in).
+ * left to the gateway's default (the first tab then needs nothing filled in). `credentials` picks
+ * the headers pane's placeholder (default "bearer"; "none" when authentication is off).
  */
-export function routeResponseExamples(ids?: RouteResponseExampleIds): IdeExample[] {
+export function routeResponseExamples(ids?: RouteResponseExampleIds, credentials: ExampleCredentials = "bearer"): IdeExample[] {
   const { apiId, routeId, routeResponseId } = ids ?? PLACEHOLDER_IDS;
   // Without ids the region is omitted, so the gateway's configured region applies.
   const region = ids === undefined ? {} : { region: ids.region };
   const createRouteId = ids?.createRouteId ?? routeId;
-  const headers = AUTHORIZATION_PLACEHOLDER_HEADERS;
+  // Each tab's headers pane: the placeholder, or nothing at all when authentication is off.
+  const headers = credentials === "none" ? {} : { headers: AUTH_PLACEHOLDER_HEADERS[credentials] };
   return [
     {
       name: "List the region's WebSocket APIs",
       query: LIST_APIS,
       variables: variables({ ...region, first: 10, after: null }),
-      headers,
+      ...headers,
     },
     {
       name: "An API's routes with their route response and models",
       query: API_GRAPH,
       variables: variables({ apiId, ...region }),
-      headers,
+      ...headers,
     },
     {
       name: "Get one route response",
       query: GET_ROUTE_RESPONSE,
       variables: variables({ apiId, routeId, routeResponseId, ...region }),
-      headers,
+      ...headers,
     },
     {
       name: "List a route's responses",
       query: LIST_ROUTE_RESPONSES,
       variables: variables({ apiId, routeId, ...region, first: 1, after: null }),
-      headers,
+      ...headers,
     },
     {
       name: "Create a route response",
       query: CREATE_ROUTE_RESPONSE,
       variables: variables({ input: { apiId, routeId: createRouteId, routeResponseKey: "$default", ...region, wait: true } }),
-      headers,
+      ...headers,
     },
     {
       name: "Update a route response with set",
@@ -329,7 +348,7 @@ export function routeResponseExamples(ids?: RouteResponseExampleIds): IdeExample
       variables: variables({
         input: { apiId, routeId, routeResponseId, set: { modelSelectionExpression: "$request.body.format" }, ...region, wait: false },
       }),
-      headers,
+      ...headers,
     },
     {
       name: "Update a route response with patch",
@@ -347,37 +366,37 @@ export function routeResponseExamples(ids?: RouteResponseExampleIds): IdeExample
           wait: true,
         },
       }),
-      headers,
+      ...headers,
     },
     {
       name: "Delete a route response",
       query: DELETE_ROUTE_RESPONSE,
       variables: variables({ input: { apiId, routeId: createRouteId, routeResponseId: "ROUTE_RESPONSE_ID_FROM_CREATE", ...region, wait: true } }),
-      headers,
+      ...headers,
     },
     {
       name: "Follow a resource request",
       query: FOLLOW_RESOURCE_REQUEST,
       variables: variables({ requestToken: "REQUEST_TOKEN_FROM_A_WRITE", ...region }),
-      headers,
+      ...headers,
     },
     {
       name: "Follow a resource request live",
       query: FOLLOW_RESOURCE_REQUEST_LIVE,
       variables: variables({ requestToken: "REQUEST_TOKEN_FROM_A_WRITE", ...region }),
-      headers,
+      ...headers,
     },
     {
       name: "List recent resource requests",
       query: LIST_RESOURCE_REQUESTS,
       variables: variables({ ...region, statuses: null, first: 10 }),
-      headers,
+      ...headers,
     },
     {
       name: "Look up an object by id",
       query: NODE_LOOKUP,
       variables: variables({ id: ids?.nodeId ?? "ID_FROM_ANOTHER_RESULT" }),
-      headers,
+      ...headers,
     },
   ];
 }

@@ -1,5 +1,6 @@
-// The HTML page that boots GraphiQL from the gateway's own files. Everything it loads is named here,
-// and the Content-Security-Policy says the same thing: nothing comes from another origin.
+// The HTML page that boots the IDE (GraphiQL, or GraphQL Playground with IDE=playground) from the
+// gateway's own files. Everything it loads is named here, and the Content-Security-Policy says the
+// same thing: nothing comes from another origin.
 import { createHash } from "node:crypto";
 import type { IdeManifest } from "./assets.js";
 import type { IdePageConfig } from "./pageConfig.js";
@@ -35,6 +36,23 @@ export const IDE_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** CSP's hash of the empty string: it allows a `<style>` element only while it has no text. */
+const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/**
+ * GraphQL Playground's prebuilt bundle, measured in Chromium against the policy above, needs one
+ * relaxation, and a narrow one. It styles itself with styled-components 4, which adds an empty
+ * `<style>` element at run time and fills it through the CSSOM (`sheet.insertRule`, which CSP does not
+ * govern). Under style-src 'self' that element is refused, styled-components finds no sheet (its
+ * error 10) and the page stays blank. Allowing the hash of the empty string admits exactly that
+ * element, and no inline style with any text in it: no 'unsafe-inline'. Everything else stays as for
+ * GraphiQL: scripts (no 'unsafe-eval'), fonts and connections from this origin only.
+ */
+export const PLAYGROUND_CONTENT_SECURITY_POLICY = IDE_CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${EMPTY_STYLE_HASH}`);
+
+/** Which IDE a page boots. */
+export type IdeTool = "graphiql" | "playground";
+
 /**
  * JSON that is safe inside a `<script>` element: the HTML tokenizer ends a script's text at `</script`
  * and treats `<!--` specially (HTML §4.12.1.3), so every `<` becomes `\u003c`. U+2028 and U+2029 are
@@ -54,8 +72,22 @@ export interface IdePage {
   etag: string;
 }
 
-export function renderIdePage(options: { title: string; manifest: IdeManifest; config: IdePageConfig }): IdePage {
+/**
+ * The page's stylesheet and scripts, in order: Playground's bundle must run before its boot script.
+ * Playground's is a classic (webpack 4) script, not a module, so it is loaded with `defer`: deferred
+ * classic scripts and module scripts run in document order once the page is parsed.
+ */
+function pageFiles(tool: IdeTool, manifest: IdeManifest): { css: string; scripts: Array<{ name: string; module: boolean }> } {
+  if (tool === "graphiql") return { css: manifest.css, scripts: [{ name: manifest.js, module: true }] };
+  if (manifest.playground === undefined) throw new Error("The IDE build has no GraphQL Playground files: run `npm run build:ide` where it can fetch them once.");
+  const { js, css, boot } = manifest.playground;
+  return { css, scripts: [{ name: js, module: false }, { name: boot, module: true }] };
+}
+
+export function renderIdePage(options: { title: string; manifest: IdeManifest; config: IdePageConfig; tool?: IdeTool }): IdePage {
   const asset = (name: string) => escapeHtml(IDE_ASSETS_PATH + name);
+  const files = pageFiles(options.tool ?? "graphiql", options.manifest);
+  const scripts = files.scripts.map(({ name, module }) => `<script ${module ? 'type="module"' : "defer"} src="${asset(name)}"></script>`).join("\n");
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -63,8 +95,8 @@ export function renderIdePage(options: { title: string; manifest: IdeManifest; c
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${asset(options.manifest.css)}">
-<script type="module" src="${asset(options.manifest.js)}"></script>
+<link rel="stylesheet" href="${asset(files.css)}">
+${scripts}
 <script type="application/json" id="${IDE_CONFIG_ELEMENT_ID}">${jsonForScriptElement(options.config)}</script>
 </head>
 <body>

@@ -1,4 +1,5 @@
 // The public shapes of the IDE handler.
+import type { IdeTool } from "./page.js";
 import type { IdeExample } from "./pageConfig.js";
 
 export interface IdeOptions {
@@ -8,6 +9,8 @@ export interface IdeOptions {
   endpoint: string;
   /** The tabs the IDE opens with, in order; at least one. */
   examples: IdeExample[];
+  /** Which IDE the page boots: GraphiQL (default) or GraphQL Playground (IDE=playground). */
+  tool?: IdeTool;
   /** The page's title. Default "GraphQL IDE". */
   title?: string;
 }

@@ -20,6 +20,11 @@ export interface TypeLoaders<I extends Identity = Identity> {
   readonly type: ResourceTypeDescriptor<I>;
   /** GetResource by region and identifier. */
   readonly get: ResourceLoader<I>;
+  /**
+   * What `get` already holds for the key (read, being read, or primed by a listing), without a call;
+   * undefined when this request has not asked for it.
+   */
+  peek(key: ResourceKey): Promise<ResourceModel<I> | null> | undefined;
   /** One ListResources page by region, parent and NextToken. */
   readonly page: PageLoader<I>;
   /** Every item of a listing, its pages read one after the other through `page`; once per key. */
@@ -44,9 +49,11 @@ export function createResourceLoaders(
   function make<I extends Identity>(type: ResourceTypeDescriptor<I>): TypeLoaders<I> {
     const getName = loaderName(type);
     const pagesName = loaderName(type, "Pages");
+    // The loader's own cache, held here so that `peek` can read it.
+    const held = new Map<string, Promise<ResourceModel<I> | null>>();
     const get: ResourceLoader<I> = new DataLoader(
       parallelBatch(() => get, (key) => cloudControl.getResource(type, key.region, key.identifier), semaphore, onBatch && ((size) => onBatch(getName, size))),
-      { cacheKeyFn: (key) => resourceCacheKey(type, key) },
+      { cacheKeyFn: (key) => resourceCacheKey(type, key), cacheMap: held },
     );
     const fetchPage = async (key: PageKey): Promise<ResourcePage<I>> => {
       const page = await cloudControl.listResources(type, key.region, key.parent, key.token);
@@ -74,6 +81,7 @@ export function createResourceLoaders(
     return {
       type,
       get,
+      peek: (key) => held.get(resourceCacheKey(type, key)),
       page,
       all(key) {
         const cacheKey = listingCacheKey(type, key);

@@ -7,12 +7,13 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { GatewayContext } from "../context.js";
-import { ErrorCode } from "../errors.js";
+import { CODES_WITH_REQUEST_ID, ErrorCode, operatorProblemOf } from "../errors.js";
 import type { OperationPipeline } from "./pipeline.js";
+import { streamingRequired } from "./pipeline.js";
 import { Refusal } from "./refusal.js";
 
 function withRequestId(errors: readonly GraphQLFormattedError[], requestId: string): GraphQLFormattedError[] {
-  return errors.map((error) => (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...error, extensions: { ...error.extensions, requestId } } : error));
+  return errors.map((error) => (CODES_WITH_REQUEST_ID.has(String(error.extensions?.code)) ? { ...error, extensions: { ...error.extensions, requestId } } : error));
 }
 
 export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<GatewayContext> {
@@ -20,12 +21,15 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
     async requestDidStart() {
       const startedAt = process.hrtime.bigint();
       let executed = false;
+      let resolved = false;
       let codes: string[] = [];
+      let problems: string[] = [];
       return {
         async didResolveOperation({ source, document, request, contextValue }) {
+          resolved = true;
           try {
-            // Apollo's HTTP transport cannot stream a subscription's events (it has no SSE or
-            // multipart transport enabled here): those are refused with where to subscribe.
+            // Apollo's transports cannot stream a subscription's events (requests that ask for a
+            // stream go to src/http/streams.ts instead): those are refused with where to subscribe.
             pipeline.admitOperation(contextValue, { source, document, operationName: request.operationName, variables: request.variables, streams: false });
           } catch (error) {
             if (error instanceof Refusal) throw pipeline.toGraphQLError(error);
@@ -37,13 +41,24 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
         },
         async didEncounterErrors({ errors }) {
           codes = errors.map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+          problems = errors.map(operatorProblemOf).filter((problem) => problem !== undefined);
         },
-        async willSendResponse({ response, operation, operationName, contextValue }) {
+        async willSendResponse({ request, response, operation, operationName, contextValue }) {
           const body = response.body;
+          // Apollo answers a GET of anything but a query itself, before didResolveOperation: a
+          // subscription gets the pipeline's answer instead, which says where to subscribe.
+          if (!resolved && operation?.operation === "subscription" && request.http?.method === "GET" && body.kind === "single") {
+            const refusal = streamingRequired(contextValue.door);
+            const refused = pipeline.toGraphQLError(refusal);
+            response.http.status = refusal.status;
+            response.http.headers.delete("allow");
+            body.singleResult = { errors: [pipeline.formatError(refused.toJSON(), refused)] };
+            codes = [String(refused.extensions.code)];
+          }
           if (body.kind === "single" && body.singleResult.errors !== undefined) {
             body.singleResult = { ...body.singleResult, errors: withRequestId(body.singleResult.errors, contextValue.requestId) };
           }
-          pipeline.record(contextValue, { operationName, operationType: operation?.operation, executed, codes, startedAt });
+          pipeline.record(contextValue, { operationName, operationType: operation?.operation, executed, codes, startedAt, problems });
         },
       };
     },

@@ -1,7 +1,8 @@
 // The one operation pipeline. Every GraphQL operation, whatever door it comes through (HTTP POST or
 // GET, a WebSocket, a Lambda event), passes these steps in this order:
 //
-//   1. admitCaller      the Host (against DNS rebinding), then the credentials: who is calling
+//   1. admitCaller      the Host (against DNS rebinding), a browser's simple request from another
+//                       site (against CSRF), then the credentials: who is calling
 //   2. admitOperation   parsing with the token limit, the operation and the caller's scope for it,
 //                       the document's size, the selection bounds, the variables' nesting and the
 //                       longest string, then validation (graphql-js's rules and the gateway's
@@ -28,8 +29,9 @@ import type { CallBudget, CostOptions, LimitsConfig } from "../limits/index.js";
 import { LimitExceededError, checkSelections, createCallBudget, checkVariableDepth, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
+import type { CrossSiteCheck } from "./crossSite.js";
 import type { HostCheck } from "./hostCheck.js";
-import { Refusal, RequestCode, badRequest, forbidden } from "./refusal.js";
+import { Refusal, RequestCode, forbidden } from "./refusal.js";
 
 export type { Door };
 
@@ -71,11 +73,14 @@ export interface OperationRecord {
   codes: readonly string[];
   /** From process.hrtime.bigint() when the door received it. */
   startedAt: bigint;
+  /** What an operator must act on (errors.ts operatorProblemOf): the record is then a warning carrying them. */
+  problems?: readonly string[];
 }
 
 export interface PipelineOptions {
   authenticator: Authenticator;
   hostCheck: HostCheck;
+  crossSiteCheck: CrossSiteCheck;
   scopes: ScopeNames;
   limits: LimitsConfig;
   cost: CostOptions;
@@ -94,8 +99,11 @@ export interface PipelineOptions {
 export interface OperationPipeline {
   /** The parser's options, for a GraphQL server that parses before handing the document over. */
   readonly parseOptions: { maxTokens: number };
-  /** Step 1. Throws a Refusal: 403 for a foreign Host, 401 for missing or refused credentials. */
-  admitCaller(request: { headers: HeaderValues; door: Door; requestId?: string | undefined }): Promise<Caller>;
+  /**
+   * Step 1. Throws a Refusal: 403 for a foreign Host or a browser's simple request from another
+   * site, 401 for missing or refused credentials. `method` is the HTTP method (none for a WebSocket).
+   */
+  admitCaller(request: { headers: HeaderValues; door: Door; method?: string | undefined; requestId?: string | undefined }): Promise<Caller>;
   /** The executable schema the operations run against. */
   schema(): GraphQLSchema;
   /** Throws the FORBIDDEN refusal when the caller lacks the scope an operation type needs. */
@@ -112,6 +120,17 @@ export interface OperationPipeline {
   record(context: GatewayContext, record: OperationRecord): void;
   /** Refusal -> the GraphQL error a door sends (the formatter keeps its public extensions). */
   toGraphQLError(refusal: Refusal): GraphQLError;
+}
+
+/** Where a subscription that came through a door that cannot stream should go instead. */
+export function streamingRequired(door: Door): Refusal {
+  const ways =
+    "with Accept: text/event-stream (GraphQL over SSE, the graphql-sse client), with Accept: multipart/mixed;subscriptionSpec=1.0 (Apollo Client's HttpLink), or over a WebSocket on the same URL (ws:// or wss://, graphql-ws's graphql-transport-ws protocol)";
+  const message =
+    door === "lambda"
+      ? `Subscriptions stream their events and this Lambda function cannot stream: subscribe on a gateway server (the container, or node dist/src/index.js) ${ways}.`
+      : `Subscriptions stream their events: send this request again ${ways}.`;
+  return new Refusal(ErrorCode.STREAMING_TRANSPORT_REQUIRED, message, { status: 400 });
 }
 
 /** RFC 6750, section 3: the scheme, and `invalid_token` when credentials were sent but refused. */
@@ -169,6 +188,8 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       const host = request.headers.host;
       const foreignHost = options.hostCheck(Array.isArray(host) ? host.join(",") : (host as string | undefined));
       if (foreignHost !== undefined) throw forbidden(foreignHost);
+      const crossSite = options.crossSiteCheck({ method: request.method, headers: request.headers });
+      if (crossSite !== undefined) throw crossSite;
       const credentials = credentialsFromHeaders(request.headers);
       try {
         return { principal: await options.authenticator.authenticate(credentials), requestId, door: request.door };
@@ -227,9 +248,7 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       }
       if (operation === undefined) return { document, operation };
       const type = operation.operation as OperationType;
-      if (type === "subscription" && !request.streams) {
-        throw badRequest("Subscriptions stream their events: subscribe over WebSocket (the graphql-ws protocol) on this same path.");
-      }
+      if (type === "subscription" && !request.streams) throw streamingRequired(context.door);
       const cost = estimateCost(document, operation, request.variables ?? undefined, options.cost);
       if (cost > limits.maxCost) {
         const message = `This operation may cause ${cost} Cloud Control calls; the limit is ${limits.maxCost}. Ask for fewer items (first, ids) or fields, or split it.`;
@@ -279,8 +298,10 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       const outcome = !record.executed ? "rejected" : record.codes.length > 0 ? "error" : "ok";
       options.metrics.graphqlOperations.inc({ type, outcome });
       if (record.executed) options.metrics.graphqlDuration.observe({ type }, seconds);
-      options.log.info(
+      const problems = [...new Set(record.problems ?? [])];
+      options.log[problems.length > 0 ? "warn" : "info"](
         {
+          ...(problems.length > 0 ? { problems } : {}),
           requestId: context.requestId,
           door: context.door,
           operationName: record.operationName?.slice(0, 100) ?? null,

@@ -1,6 +1,7 @@
 // Reads of any resource type, for the resolvers: single resources through the request's GetResource
 // loader, listings through its page loader, as Relay connections. Every type's resolvers use these,
 // so `node`, `nodes`, root fields, list items and relations share one cache and one batch per type.
+import type { GraphQLResolveInfo } from "graphql";
 import type { ListedResource } from "../cloudcontrol/facade.js";
 import type { GatewayContext } from "../context.js";
 import { ErrorCode, GatewayError } from "../errors.js";
@@ -89,9 +90,10 @@ export async function resourceConnection<I extends Identity>(
   context: GatewayContext,
   type: ResourceTypeDescriptor<I>,
   args: ConnectionArgs,
+  info: GraphQLResolveInfo,
   options: ResourceConnectionOptions<I>,
 ) {
-  const first = checkFirst(args.first);
+  const first = checkFirst(args.first, info);
   const { region, parent, keep } = options;
   const pages = context.loaders.resources.of(type).page;
   const page = await paginate<ListedResource<I>>({

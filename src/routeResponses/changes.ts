@@ -5,7 +5,7 @@ import type { RouteRef } from "./identifier.js";
 import type { ResponseModelEntry, ResponseParameterEntry } from "./model.js";
 import { RouteResponseProperty } from "./model.js";
 
-/** Typed changes, as `RouteResponseChanges` in the schema: absent keeps, null clears. */
+/** Typed changes, as `RouteResponseChanges` in the schema: absent keeps, null clears (but keeps the key). */
 export interface RouteResponseChanges {
   routeResponseKey?: string | null;
   modelSelectionExpression?: string | null;
@@ -70,8 +70,8 @@ export function desiredStateOf(input: NewRouteResponse): Record<string, unknown>
  */
 export function propertyChangesOf(changes: RouteResponseChanges): Map<RouteResponseProperty, unknown> {
   const result = new Map<RouteResponseProperty, unknown>();
-  if (changes.routeResponseKey !== undefined) {
-    if (changes.routeResponseKey === null) throw badUserInput("set.routeResponseKey cannot be cleared: a route response needs a key.");
+  // A key cannot be cleared: null leaves it as it is, as the schema states.
+  if (changes.routeResponseKey !== undefined && changes.routeResponseKey !== null) {
     result.set(RouteResponseProperty.RouteResponseKey, checkRouteResponseKey(changes.routeResponseKey));
   }
   if (changes.modelSelectionExpression !== undefined) {

@@ -1,6 +1,6 @@
 // What web frontends get over HTTP from the real gateway: CORS for allowed origins only (with the
 // preflight answered), Vary and Cache-Control on GraphQL responses, GET for queries (never
-// mutations, and only with a CSRF-safe header), and automatic persisted queries in a bounded store.
+// mutations, nor from another site's page), and automatic persisted queries in a bounded store.
 import { strict as assert } from "node:assert";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
@@ -108,10 +108,10 @@ describe("GET and caching", () => {
     assert.equal(posted.headers["cache-control"], "no-store");
   });
 
-  it("refuses a GET without a non-simple header (Apollo's CSRF prevention), and mutations over GET", async () => {
-    const simple = await send(open, getPath({ query: QUERY }), { headers: { accept: "application/json" } });
-    assert.equal(simple.status, 400);
-    assert.match(simple.text, /apollo-require-preflight|CSRF/i);
+  it("refuses a simple GET from another site's page (CSRF prevention, test/frontends/csrf.test.ts), and mutations over GET", async () => {
+    const simple = await send(open, getPath({ query: QUERY }), { headers: { accept: "application/json", "sec-fetch-site": "cross-site" } });
+    assert.equal(simple.status, 403);
+    assert.match(simple.text, /CROSS_SITE_REQUEST/);
     const mutation = await send(open, getPath({ query: `mutation { deleteRouteResponse(input: { apiId: "chat7a1b2c", routeId: "join001", routeResponseId: "rrj0001" }) { request { status } } }` }), {
       headers: { "apollo-require-preflight": "1", accept: "application/json" },
     });

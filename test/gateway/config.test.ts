@@ -154,7 +154,7 @@ describe("loadConfig", () => {
   it("reports every problem of every section together, one line each", () => {
     const problems = problemsOf({
       PORT: "http",
-      IDE: "playground",
+      IDE: "altair",
       AUTH_MODE: "maybe",
       MAX_DEPTH: "1",
       AWS_REGION: "Europe",
@@ -167,7 +167,7 @@ describe("loadConfig", () => {
     });
     assert.deepEqual(problems, [
       'PORT must be an integer from 0 to 65535, but is "http".',
-      'IDE must be one of graphiql, sandbox, off, but is "playground".',
+      'IDE must be one of graphiql, playground, sandbox, off, but is "altair".',
       'AUTH_MODE must be one of on, off, but is "maybe".',
       'MAX_DEPTH must be an integer from 2 to 100, but is "1".',
       'AWS_REGION must be an AWS region name such as us-east-1, but is "Europe".',

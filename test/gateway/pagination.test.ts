@@ -34,7 +34,7 @@ interface PageResult {
   listCalls: number;
 }
 
-async function page(first: number | undefined, after: string | null): Promise<PageResult> {
+async function page(first: number | null | undefined, after: string | null): Promise<PageResult> {
   emulator.resetStats();
   const response = await gateway.query(PAGE, { first, after });
   assert.equal(response.errors, undefined, JSON.stringify(response.errors));
@@ -102,6 +102,14 @@ describe("routeResponses pagination", () => {
     assert.equal(last.hasNextPage, false);
   });
 
+  it("takes an explicit null first as the SDL's default", async () => {
+    const firstPage = await page(null, null);
+    assert.deepEqual(firstPage.ids, ALL_IDS.slice(0, 25));
+    const literal = await gateway.query(`{ routeResponses(apiId: "${API}", routeId: "${ROUTE}", first: null) { nodes { routeResponseId } } }`);
+    assert.equal(literal.errors, undefined, JSON.stringify(literal.errors));
+    assert.equal(literal.data.routeResponses.nodes.length, 25);
+  });
+
   it("answers an empty page for a route without route responses", async () => {
     const empty = await gateway.query(PAGE, { routeId: OTHER_ROUTE });
     assert.equal(empty.errors, undefined);
@@ -129,7 +137,8 @@ describe("routeResponses pagination", () => {
     for (const variables of cases) {
       const response = await gateway.query(PAGE, variables);
       assert.deepEqual(codesOf(response), ["BAD_USER_INPUT"], JSON.stringify(variables));
-      assert.equal(response.data, null);
+      // The root field is nullable: the refusal nulls it alone.
+      assert.deepEqual(response.data, { routeResponses: null });
     }
     assert.equal(emulator.stats().total, 0);
   });

@@ -95,17 +95,37 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     await page.locator(".graphiql-container").waitFor();
   });
 
-  it("opens one tab per example, titled by its operation, with the headers pane showing the placeholder", async () => {
+  it("opens one tab per example, titled by what it does, with the variables pane showing its variables and no header", async () => {
     await page.locator(".graphiql-tab").nth(examples.length - 1).waitFor();
     const titles = await page.locator(".graphiql-tab").allInnerTexts();
     assert.deepEqual(
       titles.map((title) => title.trim()),
-      examples.map((example) => /^(?:query|mutation|subscription) (\w+)/m.exec(example.query)?.[1]),
+      examples.map((example) => example.name),
     );
-    assert.deepEqual(JSON.parse(await editorText(page, VISIBLE_TOOL_EDITOR)), { Authorization: "Bearer <token>" });
-    await page.locator(".graphiql-editor-tools").getByText("Variables", { exact: true }).click();
+    // The bottom pane opens on the variables, which the demo's ids fill.
     assert.deepEqual(JSON.parse(await editorText(page, VISIBLE_TOOL_EDITOR)), JSON.parse(examples[0]?.variables ?? ""));
+    // The demo needs no credentials: no placeholder Authorization header.
     await page.locator(".graphiql-editor-tools").getByText("Headers", { exact: true }).click();
+    assert.equal((await editorText(page, VISIBLE_TOOL_EDITOR)).trim(), "");
+    await page.locator(".graphiql-editor-tools").getByText("Variables", { exact: true }).click();
+  });
+
+  it("keeps GraphiQL's title, the operation name, for a tab whose operation is renamed", async () => {
+    await page.locator(".graphiql-tab").nth(1).click();
+    const queryEditor = ".graphiql-query-editor";
+    await editorTextContaining(page, queryEditor, "ApiRoutesGraph");
+    await page.locator(`${queryEditor} .CodeMirror`).evaluate((element) => {
+      const editor = (element as unknown as { CodeMirror: { getValue(): string; setValue(text: string): void } }).CodeMirror;
+      editor.setValue(editor.getValue().replace("ApiRoutesGraph", "MyGraph"));
+    });
+    await eventually(async () => ((await page.locator(".graphiql-tab").nth(1).innerText()).trim() === "MyGraph" ? true : undefined));
+    await page.locator(`${queryEditor} .CodeMirror`).evaluate((element) => {
+      const editor = (element as unknown as { CodeMirror: { getValue(): string; setValue(text: string): void } }).CodeMirror;
+      editor.setValue(editor.getValue().replace("MyGraph", "ApiRoutesGraph"));
+    });
+    await eventually(async () => ((await page.locator(".graphiql-tab").nth(1).innerText()).trim() === examples[1]?.name ? true : undefined));
+    await page.locator(".graphiql-tab").nth(0).click();
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { CodeMirror?: { operationName?: string } } | null } }).document.querySelector(".graphiql-query-editor .CodeMirror")?.CodeMirror?.operationName === "ListWebSocketApis");
   });
 
   it("runs the first example and shows the demo's WebSocket APIs in the result pane", async () => {
@@ -124,7 +144,7 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     await page.screenshot({ path: SCREENSHOT });
   });
 
-  it("sent the operation once, to its own origin, without the placeholder Authorization header", () => {
+  it("sent the operation once, to its own origin, with no Authorization header", () => {
     const runs = guarded.graphqlRequests.filter((request) => request.operationName === "ListWebSocketApis");
     assert.equal(runs.length, 1);
     assert.equal(runs[0]?.headers.authorization, undefined);
@@ -133,7 +153,8 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     assert.ok(guarded.graphqlRequests.some((request) => request.operationName === "IntrospectionQuery"));
   });
 
-  it("sends an Authorization header once the user writes a real one", async () => {
+  it("sends an Authorization header once the user writes one", async () => {
+    await page.locator(".graphiql-editor-tools").getByText("Headers", { exact: true }).click();
     const headersEditor = page.locator(`${VISIBLE_TOOL_EDITOR} .CodeMirror`);
     await headersEditor.click();
     await page.keyboard.press("ControlOrMeta+a");

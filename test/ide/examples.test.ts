@@ -17,7 +17,7 @@ import {
   DEMO_ROUTES,
 } from "../../src/emulator/demoSeed.js";
 import type { RouteResponseExampleIds } from "../../src/ide/index.js";
-import { AUTHORIZATION_PLACEHOLDER_HEADERS, routeResponseExamples } from "../../src/ide/index.js";
+import { AUTH_PLACEHOLDER_HEADERS, exampleCredentialsFor, routeResponseExamples } from "../../src/ide/index.js";
 import type { TestDemo } from "../support/demo.js";
 import { startTestDemo } from "../support/demo.js";
 
@@ -30,7 +30,7 @@ const sdl = readdirSync(schemaDir)
   .join("\n");
 const schema = buildSchema(sdl);
 
-/** The demo's ids (README, "The demo data"), as the gateway passes them in demo mode. */
+/** The demo's ids (docs/emulator.md, "The demo data"), as the gateway passes them in demo mode. */
 const DEMO_IDS: RouteResponseExampleIds = { region: "us-east-1", apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001", createRouteId: "dcnt001" };
 
 const OPERATION_NAMES = [
@@ -84,11 +84,25 @@ for (const [label, ids] of [
           coerced.errors?.map((error) => error.message),
           undefined,
         );
-        assert.equal(example.headers, AUTHORIZATION_PLACEHOLDER_HEADERS);
+        assert.equal(example.headers, AUTH_PLACEHOLDER_HEADERS.bearer);
       });
     }
   });
 }
+
+describe("the examples' headers pane", () => {
+  it("holds no header when authentication is off, and the placeholder for the accepted credential when on", () => {
+    for (const example of routeResponseExamples(DEMO_IDS, "none")) assert.equal("headers" in example, false, example.name);
+    for (const example of routeResponseExamples(DEMO_IDS, "apiKey")) assert.deepEqual(JSON.parse(example.headers ?? ""), { "x-api-key": "<api key>" });
+  });
+
+  it("chooses the placeholder from the authentication settings", () => {
+    assert.equal(exampleCredentialsFor({ enabled: false, bearerTokens: true, apiKeys: true }), "none");
+    assert.equal(exampleCredentialsFor({ enabled: true, bearerTokens: false, apiKeys: true }), "apiKey");
+    assert.equal(exampleCredentialsFor({ enabled: true, bearerTokens: true, apiKeys: true }), "bearer");
+    assert.equal(exampleCredentialsFor({ enabled: true, bearerTokens: false, apiKeys: false }), "bearer");
+  });
+});
 
 describe("routeResponseExamples' variables", () => {
   it("name the demo's resources in demo mode, and never a seeded one for the delete", () => {

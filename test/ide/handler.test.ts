@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import type { IdeExample, IdeOptions } from "../../src/ide/index.js";
-import { defaultIdeAssetsDir, IDE_CONTENT_SECURITY_POLICY } from "../../src/ide/index.js";
+import { defaultIdeAssetsDir, IDE_CONTENT_SECURITY_POLICY, PLAYGROUND_CONTENT_SECURITY_POLICY } from "../../src/ide/index.js";
 import { createIdeHandler } from "../../src/http/index.js";
 import type { TestServer } from "./harness.js";
 import { BROWSER_NAVIGATION_ACCEPT, disposeAfter, rawRequest, startTestServer } from "./harness.js";
@@ -15,15 +16,17 @@ const JS = "ide-AAAA1111.js";
 const CSS = "ide-BBBB2222.css";
 const FONT = "roboto-normal-400-0-CCCC3333.woff2";
 const JS_BODY = `console.log(${JSON.stringify("x".repeat(2000))});\n`;
+const PLAYGROUND = { js: "playground-DDDD4444.js", css: "playground-EEEE5555.css", boot: "playground-boot-FFFF6666.js" };
 
 /** A dist/ide look-alike inside a folder that also holds a file no request may reach. */
-function makeAssetsDir(): string {
+function makeAssetsDir(options: { playground?: boolean } = {}): string {
   const parent = mkdtempSync(join(tmpdir(), "ide-assets-"));
   disposeAfter(async () => rmSync(parent, { recursive: true, force: true }));
   writeFileSync(join(parent, "secret.js"), "the parent folder's file");
   const dir = join(parent, "ide");
   mkdirSync(join(dir, "nested"), { recursive: true });
-  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ js: JS, css: CSS }));
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ js: JS, css: CSS, ...(options.playground === true ? { playground: PLAYGROUND } : {}) }));
+  if (options.playground === true) for (const name of Object.values(PLAYGROUND)) writeFileSync(join(dir, name), `/* ${name} */`);
   writeFileSync(join(dir, JS), JS_BODY);
   writeFileSync(join(dir, `${JS}.gz`), gzipSync(JS_BODY));
   writeFileSync(join(dir, `${JS}.br`), brotliCompressSync(JS_BODY));
@@ -290,5 +293,37 @@ describe("createIdeHandler's options", () => {
   it("default to dist/ide, where npm run build:ide writes", () => {
     // From dist/test/ide/ as from dist/src/ide/: two folders up is dist/.
     assert.equal(defaultIdeAssetsDir(), fileURLToPath(new URL("../../ide/", import.meta.url)));
+  });
+});
+
+describe("the GraphQL Playground page (tool: playground)", async () => {
+  const ide = createIdeHandler({ assetsDir: makeAssetsDir({ playground: true }), endpoint: "/graphql", examples: EXAMPLES, tool: "playground" });
+  const server = await startTestServer((req, res) => {
+    if (!ide.handle(req, res)) res.end("fell through");
+  });
+
+  it("loads Playground's bundle (a classic script, deferred) before its boot module, with its own CSP", async () => {
+    const res = await rawRequest(server, "/graphql", { headers: { accept: BROWSER_NAVIGATION_ACCEPT } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers["content-security-policy"], PLAYGROUND_CONTENT_SECURITY_POLICY);
+    assert.ok(res.text.includes(`<link rel="stylesheet" href="/ide/assets/${PLAYGROUND.css}">`));
+    const bundle = res.text.indexOf(`<script defer src="/ide/assets/${PLAYGROUND.js}"></script>`);
+    const boot = res.text.indexOf(`<script type="module" src="/ide/assets/${PLAYGROUND.boot}"></script>`);
+    assert.ok(bundle !== -1 && boot > bundle, res.text);
+    assert.equal(res.text.includes(JS), false);
+    assert.deepEqual(pageConfig(res.text), { endpoint: "/graphql", examples: EXAMPLES });
+    const file = await rawRequest(server, `/ide/assets/${PLAYGROUND.js}`);
+    assert.equal(file.status, 200);
+    assert.equal(file.text, `/* ${PLAYGROUND.js} */`);
+  });
+
+  it("differs from GraphiQL's CSP only by admitting an empty <style> element (the hash of the empty string)", () => {
+    const emptyHash = `'sha256-${createHash("sha256").update("").digest("base64")}'`;
+    assert.equal(PLAYGROUND_CONTENT_SECURITY_POLICY, IDE_CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${emptyHash}`));
+    assert.doesNotMatch(PLAYGROUND_CONTENT_SECURITY_POLICY, /unsafe/);
+  });
+
+  it("is refused at creation when the build has no Playground files", () => {
+    assert.throws(() => createIdeHandler({ assetsDir: makeAssetsDir(), endpoint: "/graphql", examples: EXAMPLES, tool: "playground" }), /no GraphQL Playground files: run `npm run build:ide`/);
   });
 });

@@ -1,7 +1,7 @@
 // graphql-http's server audits (the GraphQL over HTTP spec's checks) against the running gateway,
 // with authentication on: the audits' requests carry an API key, as any client's would. Every MUST
 // passes; the SHOULDs that do not are listed here with the reason, and the test fails if that list
-// changes either way, so the README's account of them stays true.
+// changes either way, so docs/frontends.md's account of them stays true.
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { serverAudits } from "graphql-http";
@@ -11,7 +11,7 @@ import { WRITE_KEY, startSecureGateway } from "./support.js";
 const emulator = await startTestEmulator({ seed: "demo", writeDurationMs: 0 });
 const gateway = await startSecureGateway(emulator);
 
-/** The SHOULD audits the gateway does not pass, by id, with the reason (copied to the README). */
+/** The SHOULD audits the gateway does not pass, by id, with the reason (copied to docs/frontends.md). */
 export const FAILING_SHOULDS: Readonly<Record<string, string>> = {
   // The spec recommends 200 for these when the client accepts only the legacy application/json,
   // because old clients could not read a 4xx body. Apollo Server answers 400 for every request that
@@ -43,7 +43,7 @@ describe("graphql-http server audits", async () => {
     });
   }
 
-  it("fails exactly the SHOULDs the README explains", () => {
+  it("fails exactly the SHOULDs docs/frontends.md explains", () => {
     const failing = results
       .filter(({ audit, result }) => audit.name.startsWith("SHOULD") && result.status !== "ok")
       .map(({ audit, result }) => `${audit.id} ${audit.name}: ${result.status === "ok" ? "" : result.reason}`);

@@ -1,8 +1,9 @@
 // Every door, every time: the hostile requests of bench/hostile.ts sent through each door they apply
-// to (HTTP POST, graphql-ws over WebSocket, a Lambda event), each refused with its code and no
-// Cloud Control call (the emulator counts every call); then what only some doors have: the
-// WebSocket's authentication at ConnectionInit, its init timeout, the subscription caps, and the
-// Host check against DNS rebinding on all three doors.
+// to (HTTP POST, graphql-ws over WebSocket, a Lambda event, and the streaming doors, SSE and
+// multipart, which take both forms), each refused with its code and no Cloud Control call (the
+// emulator counts every call); then what only some doors have: the WebSocket's authentication at
+// ConnectionInit, its init timeout, the subscription caps, and the Host check against DNS rebinding
+// on every door.
 import { strict as assert } from "node:assert";
 import { request as httpRequest } from "node:http";
 import { after, before, describe, it } from "node:test";
@@ -76,6 +77,30 @@ async function viaLambda(body: string, headers: Record<string, string> = { "x-ap
   return { status: result.statusCode ?? 200, errors: parsed.errors ?? [] };
 }
 
+/** The Accept of each streaming door: the same POST, answered as a stream once admitted. */
+const STREAMS = [
+  ["SSE", "text/event-stream"],
+  ["multipart", "multipart/mixed;boundary=graphql;subscriptionSpec=1.0,application/json"],
+] as const;
+
+/**
+ * A POST to a streaming door. The pipeline's refusals come before any stream, as a JSON answer; a
+ * resolver's (an argument out of range, answered 200 over HTTP too) is the stream's one result.
+ */
+async function viaStream(body: string, accept: string, headers: Record<string, string> = { "x-api-key": WRITE_KEY }): Promise<Answer> {
+  const response = await fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", accept, ...headers }, body });
+  const text = await response.text();
+  if (/^application\/json/.test(response.headers.get("content-type") ?? "")) {
+    assert.ok(response.status >= 400 && response.status < 500, `${response.status}`);
+    return { status: response.status, errors: (JSON.parse(text) as { errors?: Answer["errors"] }).errors ?? [] };
+  }
+  assert.equal(response.status, 200);
+  // The first result: SSE's first `next` event, or multipart's first part with a payload.
+  const first = /^event: next\ndata: (.*)$/m.exec(text)?.[1] ?? /\{"payload":(.*)\}\r\n--graphql/.exec(text)?.[1];
+  assert.ok(first !== undefined, text.slice(0, 300));
+  return { status: 200, errors: (JSON.parse(first) as { errors?: Answer["errors"] }).errors ?? [] };
+}
+
 const wsUrl = (url: string) => url.replace(/^http/, "ws");
 
 interface Socket {
@@ -140,6 +165,21 @@ describe("hostile requests through every door", () => {
   after(() => socket.close());
 
   for (const attack of HOSTILE_ATTACKS) {
+    // The streaming doors take queries and subscriptions alike: both forms of each attack.
+    for (const [door, form] of [
+      ["query", attack.http?.body],
+      ["subscription", attack.ws?.payload],
+    ] as const) {
+      const expected = door === "query" ? attack.http?.expected : attack.ws?.expected;
+      if (form === undefined || expected === undefined) continue;
+      for (const [stream, accept] of STREAMS) {
+        it(`${attack.id} as a ${door} over ${stream}: ${expected.code}, no Cloud Control call`, async () => {
+          emulator.resetStats();
+          assertRefused(await viaStream(form, accept), expected, stream);
+          assert.equal(emulator.stats().total, 0);
+        });
+      }
+    }
     for (const door of doorsOf(attack)) {
       if (door === "http") {
         const http = attack.http!;
@@ -261,14 +301,17 @@ describe("the WebSocket door", () => {
   });
 });
 
-describe("subscriptions over plain HTTP", () => {
-  it("are refused with 400 BAD_REQUEST saying where to subscribe, on HTTP and Lambda alike", async () => {
+describe("subscriptions through a door that cannot stream", () => {
+  it("are refused with 400 STREAMING_TRANSPORT_REQUIRED saying where to subscribe, on HTTP and Lambda alike", async () => {
     const body = SUBSCRIBE("any-token");
-    for (const answer of [await viaHttp(body), await viaLambda(body)]) {
+    const [http, lambdaAnswer] = [await viaHttp(body), await viaLambda(body)];
+    for (const answer of [http, lambdaAnswer]) {
       assert.equal(answer.status, 400);
-      assert.equal(answer.errors[0]!.extensions?.code, "BAD_REQUEST");
-      assert.match(answer.errors[0]!.message, /WebSocket/);
+      assert.equal(answer.errors[0]!.extensions?.code, "STREAMING_TRANSPORT_REQUIRED");
+      assert.match(answer.errors[0]!.message, /Accept: text\/event-stream .*multipart\/mixed;subscriptionSpec=1\.0 .*WebSocket/);
     }
+    assert.match(http.errors[0]!.message, /send this request again/);
+    assert.match(lambdaAnswer.errors[0]!.message, /this Lambda function cannot stream: subscribe on a gateway server/);
   });
 });
 
@@ -295,9 +338,9 @@ describe("the Host check (DNS rebinding) with authentication off", () => {
   const port = new URL(open.url).port;
   const query = JSON.stringify({ query: "{ __typename }" });
 
-  function post(host: string): Promise<{ status: number; body: string }> {
+  function post(host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
-      const req = httpRequest({ host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { host, "content-type": "application/json" } }, (res) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { host, "content-type": "application/json", ...headers } }, (res) => {
         let body = "";
         res.on("data", (chunk: Buffer) => (body += chunk.toString()));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
@@ -315,6 +358,17 @@ describe("the Host check (DNS rebinding) with authentication off", () => {
     const answer = await post(`attacker.example:${port}`);
     assert.equal(answer.status, 403);
     assert.equal((JSON.parse(answer.body) as Answer).errors[0]!.extensions?.code, "FORBIDDEN");
+  });
+
+  it("refuses a foreign Host on the streaming doors with 403 FORBIDDEN before streaming, and streams for loopback names", async () => {
+    for (const [stream, accept] of STREAMS) {
+      const refused = await post(`attacker.example:${port}`, { accept });
+      assert.equal(refused.status, 403, stream);
+      assert.equal((JSON.parse(refused.body) as Answer).errors[0]!.extensions?.code, "FORBIDDEN");
+      const served = await post(`localhost:${port}`, { accept });
+      assert.equal(served.status, 200, stream);
+      assert.match(served.body, /"__typename":"Query"/);
+    }
   });
 
   it("closes a WebSocket that names a foreign Host with 4403", async () => {

@@ -23,11 +23,11 @@ const WRITE_DURATION_MS = 1000;
 const POLL_DELAY_MS = 2500;
 
 const PROGRESS = `subscription Progress($token: String!) {
-  resourceRequestProgress(requestToken: $token) { requestToken status done routeResponse { modelSelectionExpression } }
+  resourceRequestProgress(requestToken: $token) { id requestToken status done routeResponse { modelSelectionExpression } }
 }`;
 
 interface Progress {
-  resourceRequestProgress: { requestToken: string; status: string; done: boolean; routeResponse: { modelSelectionExpression: string | null } | null };
+  resourceRequestProgress: { id: string; requestToken: string; status: string; done: boolean; routeResponse: { modelSelectionExpression: string | null } | null };
 }
 
 function wsUrl(gateway: { graphqlUrl: string }): string {
@@ -76,16 +76,21 @@ function follow<T>(on: Client, query: string, variables: Record<string, unknown>
 /** The demo's route responses by id, with their routes: rrs0001 (sendMessage) and rrs0002 (sendPrivateMessage). */
 const ROUTE_OF: Record<string, string> = { rrs0001: "send001", rrs0002: "sprv001" };
 
+/** The node id of each request startUpdate made, by token: what a client cache keys the request by. */
+const requestIds = new Map<string, string>();
+
 async function startUpdate(gateway: TestGateway, routeResponseId: string, expression: string): Promise<string> {
-  const response = await gateway.query<{ updateRouteResponse: { request: { requestToken: string; status: string } } }>(
+  const response = await gateway.query<{ updateRouteResponse: { request: { id: string; requestToken: string; status: string } } }>(
     `mutation ($route: String!, $id: String!, $expression: String) {
       updateRouteResponse(input: { apiId: "chat7a1b2c", routeId: $route, routeResponseId: $id, set: { modelSelectionExpression: $expression } }) {
-        request { requestToken status }
+        request { id requestToken status }
       }
     }`,
     { route: ROUTE_OF[routeResponseId], id: routeResponseId, expression },
   );
   assert.equal(response.errors, undefined, response.text);
+  const request = response.data?.updateRouteResponse.request;
+  if (request !== undefined) requestIds.set(request.requestToken, request.id);
   assert.equal(response.data?.updateRouteResponse.request.status, "IN_PROGRESS");
   return response.data?.updateRouteResponse.request.requestToken ?? "";
 }
@@ -120,6 +125,12 @@ describe("resourceRequestProgress over graphql-ws", () => {
       );
       assert.equal(results[1]?.data?.resourceRequestProgress.routeResponse?.modelSelectionExpression, "$request.body.version");
       assert.equal(results[1]?.data?.resourceRequestProgress.requestToken, token);
+      // Every event is the mutation's request under its node id: one entry in a client cache.
+      assert.match(requestIds.get(token) ?? "", /^[A-Za-z0-9_-]+$/);
+      assert.deepEqual(
+        results.map((result) => result.data?.resourceRequestProgress.id),
+        [requestIds.get(token), requestIds.get(token)],
+      );
     }
     assert.equal(statusPolls(), 2, "one poll stream: the first poll and the one that saw SUCCESS");
   });

@@ -6,17 +6,26 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Where a Cloud Control request is in its lifecycle. */
 export type OperationStatus =
+  /** Done: cancelled. */
   | 'CANCEL_COMPLETE'
+  /** Being cancelled. */
   | 'CANCEL_IN_PROGRESS'
+  /** Done: the write was not made (see `errorCode` and `statusMessage`). */
   | 'FAILED'
+  /** Running. */
   | 'IN_PROGRESS'
+  /** Accepted, not started yet. */
   | 'PENDING'
+  /** Done: the write was made. */
   | 'SUCCESS';
 
 /** The kind of write a Cloud Control request makes. */
 export type ResourceOperation =
+  /** A CreateResource request. */
   | 'CREATE'
+  /** A DeleteResource request. */
   | 'DELETE'
+  /** An UpdateResource request. */
   | 'UPDATE';
 
 export type ListWebSocketApisQueryVariables = Exact<{
@@ -24,14 +33,14 @@ export type ListWebSocketApisQueryVariables = Exact<{
 }>;
 
 
-export type ListWebSocketApisQuery = { apis: { nodes: Array<{ id: string, apiId: string, name: string | null, description: string | null } | null>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ListWebSocketApisQuery = { apis: { nodes: Array<{ id: string, apiId: string, name: string | null, description: string | null } | null>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type ApiGraphQueryVariables = Exact<{
   apiId: string;
 }>;
 
 
-export type ApiGraphQuery = { api: { id: string, apiId: string, name: string | null, routeSelectionExpression: string | null, routes: { nodes: Array<{ id: string, routeId: string, routeKey: string, twoWay: boolean, routeResponse: { id: string, apiId: string, routeId: string, routeResponseId: string, routeResponseKey: string, modelSelectionExpression: string | null, responseModels: Array<{ contentType: string, modelName: string, model: { id: string, name: string } | null }> } | null } | null>, pageInfo: { hasNextPage: boolean } }, models: { nodes: Array<{ id: string, modelId: string, name: string, contentType: string | null, description: string | null } | null>, pageInfo: { hasNextPage: boolean } } } | null };
+export type ApiGraphQuery = { api: { id: string, apiId: string, name: string | null, routeSelectionExpression: string | null, routes: { nodes: Array<{ id: string, routeId: string, routeKey: string, twoWay: boolean, routeResponse: { id: string, apiId: string, routeId: string, routeResponseId: string, routeResponseKey: string, modelSelectionExpression: string | null, responseModels: Array<{ contentType: string, modelName: string, model: { id: string, name: string } | null }> } | null } | null>, pageInfo: { hasNextPage: boolean } } | null, models: { nodes: Array<{ id: string, modelId: string, name: string, contentType: string | null, description: string | null } | null>, pageInfo: { hasNextPage: boolean } } | null } | null };
 
 export type RouteResponseRowFragment = { id: string, apiId: string, routeId: string, routeResponseId: string, routeResponseKey: string, modelSelectionExpression: string | null, responseModels: Array<{ contentType: string, modelName: string, model: { id: string, name: string } | null }> };
 
@@ -43,23 +52,23 @@ export type SetModelSelectionExpressionMutationVariables = Exact<{
 }>;
 
 
-export type SetModelSelectionExpressionMutation = { updateRouteResponse: { request: { requestToken: string, operation: ResourceOperation, status: OperationStatus, done: boolean, statusMessage: string | null, errorCode: string | null } } };
+export type SetModelSelectionExpressionMutation = { updateRouteResponse: { request: { id: string, requestToken: string, operation: ResourceOperation, status: OperationStatus, done: boolean, statusMessage: string | null, errorCode: string | null } } | null };
 
 export type FollowRequestSubscriptionVariables = Exact<{
   requestToken: string;
 }>;
 
 
-export type FollowRequestSubscription = { resourceRequestProgress: { requestToken: string, operation: ResourceOperation, status: OperationStatus, done: boolean, statusMessage: string | null, errorCode: string | null } };
+export type FollowRequestSubscription = { resourceRequestProgress: { id: string, requestToken: string, operation: ResourceOperation, status: OperationStatus, done: boolean, statusMessage: string | null, errorCode: string | null } };
 
 export type RequestStatusQueryVariables = Exact<{
   requestToken: string;
 }>;
 
 
-export type RequestStatusQuery = { resourceRequest: { requestToken: string, operation: ResourceOperation, status: OperationStatus, done: boolean, statusMessage: string | null, errorCode: string | null } | null };
+export type RequestStatusQuery = { resourceRequest: { id: string, requestToken: string, operation: ResourceOperation, status: OperationStatus, done: boolean, statusMessage: string | null, errorCode: string | null } | null };
 
-export type RequestProgressFragment = { requestToken: string, operation: ResourceOperation, status: OperationStatus, done: boolean, statusMessage: string | null, errorCode: string | null };
+export type RequestProgressFragment = { id: string, requestToken: string, operation: ResourceOperation, status: OperationStatus, done: boolean, statusMessage: string | null, errorCode: string | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -99,6 +108,7 @@ export const RouteResponseRowFragmentDoc = new TypedDocumentString(`
     `, {"fragmentName":"RouteResponseRow"}) as unknown as TypedDocumentString<RouteResponseRowFragment, unknown>;
 export const RequestProgressFragmentDoc = new TypedDocumentString(`
     fragment RequestProgress on ResourceRequest {
+  id
   requestToken
   operation
   status
@@ -185,6 +195,7 @@ export const SetModelSelectionExpressionDocument = new TypedDocumentString(`
   }
 }
     fragment RequestProgress on ResourceRequest {
+  id
   requestToken
   operation
   status
@@ -199,6 +210,7 @@ export const FollowRequestDocument = new TypedDocumentString(`
   }
 }
     fragment RequestProgress on ResourceRequest {
+  id
   requestToken
   operation
   status
@@ -213,6 +225,7 @@ export const RequestStatusDocument = new TypedDocumentString(`
   }
 }
     fragment RequestProgress on ResourceRequest {
+  id
   requestToken
   operation
   status

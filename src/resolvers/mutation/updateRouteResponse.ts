@@ -24,14 +24,14 @@ export const updateRouteResponse: MutationResolvers["updateRouteResponse"] = asy
   const clientToken = writeClientToken(input.clientToken);
   const raw = checkRawPatch(input.patch ?? []);
   const set = input.set ?? null;
-  if (set !== null) propertyChangesOf(set);
-  if ((set === null || Object.keys(set).length === 0) && raw.length === 0) {
+  const changes = set === null ? 0 : propertyChangesOf(set).size;
+  if (changes === 0 && raw.length === 0) {
     throw badUserInput("updateRouteResponse needs `set`, `patch` or both, with at least one change.");
   }
 
   const identifier = formatRouteResponseIdentifier(identity);
   let operations: PatchOperation[] = raw;
-  if (set !== null && Object.keys(set).length > 0) {
+  if (set !== null && changes > 0) {
     const current = await modelOf({ ...identity, region, identifier }, context);
     operations = [...patchForChanges(current.properties, set), ...raw];
     if (operations.length === 0) {

@@ -16,7 +16,7 @@ async function protocolsOf(items: Array<ListedResource<ApiIdentity>>, context: G
  * The APIs of a region, paged through ListResources (no ResourceModel: the listing is region-wide).
  * With `protocolType`, each page keeps the APIs of that protocol.
  */
-export const apis: QueryResolvers["apis"] = async (_parent, args, context) => {
+export const apis: QueryResolvers["apis"] = async (_parent, args, context, info) => {
   const region = context.regions.resolve(args.region);
   const protocol = args.protocolType ?? null;
   const keep =
@@ -26,5 +26,5 @@ export const apis: QueryResolvers["apis"] = async (_parent, args, context) => {
           const protocols = await protocolsOf(items, context);
           return items.filter((_item, index) => protocols[index] === protocol);
         };
-  return resourceConnection(context, apiType, args, { scope: `apis ${protocol ?? "*"}`, region, parent: {}, keep });
+  return resourceConnection(context, apiType, args, info, { scope: `apis ${protocol ?? "*"}`, region, parent: {}, keep });
 };

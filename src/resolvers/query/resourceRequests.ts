@@ -11,9 +11,9 @@ const REQUESTS_PER_CALL = 100;
  */
 const MAX_PAGES_PER_QUERY = 10;
 
-export const resourceRequests: QueryResolvers["resourceRequests"] = async (_parent, args, context) => {
+export const resourceRequests: QueryResolvers["resourceRequests"] = async (_parent, args, context, info) => {
   const region = context.regions.resolve(args.region);
-  const first = checkFirst(args.first);
+  const first = checkFirst(args.first, info);
   const operations = [...new Set(args.operations ?? [])].sort();
   const statuses = [...new Set(args.statuses ?? [])].sort();
   const page = await paginate<ResourceRequestModel>({

@@ -8,8 +8,8 @@ import { resourceConnection } from "../resources.js";
  * Items carry identifiers only: a query that asks only for identifier fields makes no GetResource;
  * any other field is read through the loader, all items of the page in one batch.
  */
-export const routeResponses: QueryResolvers["routeResponses"] = async (_parent, args, context) => {
+export const routeResponses: QueryResolvers["routeResponses"] = async (_parent, args, context, info) => {
   const route = checkRouteRef(args);
   const region = context.regions.resolve(args.region);
-  return resourceConnection(context, routeResponseType, args, { scope: "routeResponses", region, parent: route });
+  return resourceConnection(context, routeResponseType, args, info, { scope: "routeResponses", region, parent: route });
 };

@@ -1,18 +1,19 @@
 // Global object ids (Relay Global Object Identification): base64url of a versioned tuple
-// `[version, type, region, identifier]`, the type one of NODE_TYPES (nodeTypes.ts). The version lets
-// a later format coexist with ids that clients have stored; the region is inside because an
-// identifier alone is ambiguous across regions.
+// `[version, type, region, identifier]`, the type one of NODE_TYPES (nodeTypes.ts) or ResourceRequest,
+// whose identifier is its request token. The version lets a later format coexist with ids that
+// clients have stored; the region is inside because an identifier alone is ambiguous across regions.
 import { GatewayError, badUserInput } from "../../errors.js";
 import type { RegionPolicy } from "../../cloudcontrol/region.js";
 import { isRegionName } from "../../cloudcontrol/region.js";
 import type { ResourceTypeDescriptor } from "../../resourceTypes/index.js";
-import { NODE_TYPES } from "../nodeTypes.js";
+import { NODE_TYPES, RESOURCE_REQUEST_NODE } from "../nodeTypes.js";
+import { checkRequestToken } from "../tokens.js";
 import { decodeJson, encodeJson } from "./base64url.js";
 
 const NODE_ID_VERSION = 1;
 
 export interface NodeRef {
-  /** The node's GraphQL type, a key of NODE_TYPES. */
+  /** The node's GraphQL type, a key of NODE_TYPES or RESOURCE_REQUEST_NODE. */
   type: string;
   region: string;
   identifier: string;
@@ -25,6 +26,10 @@ export function encodeNodeId(ref: NodeRef): string {
 /** A resource's node id, for its `id` field. */
 export const nodeIdOf = (type: ResourceTypeDescriptor, parent: { region: string; identifier: string }): string =>
   encodeNodeId({ type: type.name, region: parent.region, identifier: parent.identifier });
+
+/** A resource request's node id: one per request token and region, however the request was reached. */
+export const requestNodeIdOf = (request: { region: string; requestToken: string }): string =>
+  encodeNodeId({ type: RESOURCE_REQUEST_NODE, region: request.region, identifier: request.requestToken });
 
 /**
  * How a refused id appears in its message: quoted (its first 80 characters) when it is base64url,
@@ -47,15 +52,16 @@ export function decodeNodeId(id: string, regions: RegionPolicy): NodeRef {
   if (!Array.isArray(tuple) || tuple.length !== 4 || tuple[0] !== NODE_ID_VERSION) throw refused();
   const [, type, region, identifier] = tuple as [unknown, unknown, unknown, unknown];
   const nodeType = typeof type === "string" ? NODE_TYPES.get(type) : undefined;
-  if (nodeType === undefined || typeof region !== "string" || !isRegionName(region) || typeof identifier !== "string") {
+  const isRequest = type === RESOURCE_REQUEST_NODE;
+  if ((nodeType === undefined && !isRequest) || typeof region !== "string" || !isRegionName(region) || typeof identifier !== "string") {
     throw refused();
   }
   let canonical: string;
   try {
-    canonical = nodeType.formatIdentifier(nodeType.parseIdentifier(identifier));
+    canonical = nodeType === undefined ? checkRequestToken(identifier) : nodeType.formatIdentifier(nodeType.parseIdentifier(identifier));
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
     throw badUserInput(`${shown(id)} is not a node id of this API. ${error.message}`);
   }
-  return { type: nodeType.name, region: regions.resolve(region), identifier: canonical };
+  return { type: nodeType?.name ?? RESOURCE_REQUEST_NODE, region: regions.resolve(region), identifier: canonical };
 }

@@ -1,15 +1,26 @@
 // Relay cursor connections (https://relay.dev/graphql/connections.htm) over Cloud Control's
 // NextToken pages, forward only. Reads pages until `first` items are collected or the listing ends;
 // each edge's cursor is the position right after it.
+import type { GraphQLResolveInfo } from "graphql";
 import { badUserInput } from "../../errors.js";
 import type { PagePosition } from "./cursor.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 
-export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
-export function checkFirst(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+/**
+ * The default the SDL gives the field's argument (`first: Int = 25`): graphql-js applies it when the
+ * argument is left out, and an explicit null means it too, read here from the same schema so that
+ * no second copy of it can drift.
+ */
+function schemaDefault(info: GraphQLResolveInfo, argument: string): unknown {
+  return info.parentType.getFields()[info.fieldName]?.args.find((arg) => arg.name === argument)?.defaultValue;
+}
+
+/** `first` of a connection field, its null being the SDL's default; BAD_USER_INPUT outside 1..100. */
+export function checkFirst(first: number | null | undefined, info: GraphQLResolveInfo): number {
+  first ??= schemaDefault(info, "first") as number | undefined;
+  if (first === undefined) throw new Error(`${info.parentType.name}.${info.fieldName} has no default for first in the SDL.`);
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badUserInput(`first must be from 1 to ${MAX_PAGE_SIZE}, but is ${first}.`);
   }

@@ -23,7 +23,7 @@ export const Api: ApiResolvers = {
   apiEndpoint: (parent, _args, context) => stringProperty(apiType, parent, context, "ApiEndpoint"),
   description: (parent, _args, context) => stringProperty(apiType, parent, context, "Description"),
   properties: async (parent, _args, context) => (await modelOf(apiType, parent, context)).properties,
-  routes: (parent, args, context) => resourceConnection(context, routeType, args, { scope: "routes", region: parent.region, parent }),
+  routes: (parent, args, context, info) => resourceConnection(context, routeType, args, info, { scope: "routes", region: parent.region, parent }),
 };
 
 /** What Api's fields and its root fields cost (limits/graphCost.ts). */

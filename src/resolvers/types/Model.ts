@@ -28,8 +28,8 @@ export const Model: ModelResolvers = {
 };
 
 /** Api.models: the API's models, as a connection. */
-export const apiModels: NonNullable<ApiResolvers["models"]> = (parent, args, context) =>
-  resourceConnection(context, modelType, args, { scope: "models", region: parent.region, parent });
+export const apiModels: NonNullable<ApiResolvers["models"]> = (parent, args, context, info) =>
+  resourceConnection(context, modelType, args, info, { scope: "models", region: parent.region, parent });
 
 /** The models of an API by name: its whole listing, each name listed or read. */
 async function modelNamed(context: GatewayContext, region: string, apiId: string, name: string): Promise<ModelParent | null> {

@@ -1,9 +1,10 @@
-// The Node interface: every resource type of NODE_TYPES, told apart by the identity its parent carries.
+// The Node interface: every resource type of NODE_TYPES and ResourceRequest, told apart by what their parents carry.
 import type { NodeResolvers } from "../../__generated__/resolvers-types.js";
 import { nodeTypeOf } from "../nodeTypes.js";
 
 type NodeTypeName = Awaited<ReturnType<NodeResolvers["__resolveType"]>>;
 
 export const Node: NodeResolvers = {
-  __resolveType: (parent) => nodeTypeOf(parent) as NodeTypeName,
+  // A request model is a plain record of its ProgressEvent: its fields are what nodeTypeOf reads.
+  __resolveType: (parent) => nodeTypeOf(parent as unknown as Readonly<Record<string, unknown>>) as NodeTypeName,
 };

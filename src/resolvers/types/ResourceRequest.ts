@@ -1,9 +1,12 @@
-// Fields of ResourceRequest (a ProgressEvent). Most are plain properties of the model.
+// Fields of ResourceRequest (a ProgressEvent). Most are plain properties of the model; its node id is
+// its region and request token, the same whichever field or subscription returned it.
 import type { ResourceRequestResolvers } from "../../__generated__/resolvers-types.js";
 import { ResourceOperation, isDone } from "../../cloudcontrol/resourceRequest.js";
 import { loadRouteResponse } from "../loadRouteResponse.js";
+import { requestNodeIdOf } from "../relay/nodeId.js";
 
 export const ResourceRequest: ResourceRequestResolvers = {
+  id: (request) => requestNodeIdOf(request),
   requestToken: (request) => request.requestToken,
   region: (request) => request.region,
   operation: (request) => request.operation,

@@ -49,7 +49,7 @@ export const Route: RouteResolvers = {
   properties: async (parent, _args, context) => (await modelOf(routeType, parent, context)).properties,
   api: (parent) => parentOfIdentity(apiType, parent.region, parent),
   routeResponse: (parent, _args, context) => defaultRouteResponse(parent, context),
-  routeResponses: (parent, args, context) => resourceConnection(context, routeResponseType, args, { scope: "routeResponses", region: parent.region, parent }),
+  routeResponses: (parent, args, context, info) => resourceConnection(context, routeResponseType, args, info, { scope: "routeResponses", region: parent.region, parent }),
 };
 
 /** What Route's fields cost (limits/graphCost.ts). */
