@@ -4,6 +4,7 @@
 // against the schema, and runs the reads against the demo, so a schema change that breaks one fails
 // the build instead of the user's first click.
 import type { IdeExample } from "./pageConfig.js";
+import { PLACEHOLDERS } from "./placeholders.js";
 
 export interface RouteResponseExampleIds {
   region: string;
@@ -18,7 +19,13 @@ export interface RouteResponseExampleIds {
    * Default `routeId`.
    */
   createRouteId?: string;
-  /** The opaque `id` of a route response, for the node lookup; a placeholder when absent. */
+  /** A route response the delete tab removes, under `deleteRouteId`. A placeholder when absent. */
+  deleteRouteResponseId?: string;
+  /** The route of `deleteRouteResponseId`. Default `createRouteId`. */
+  deleteRouteId?: string;
+  /** A real request token, for the follow tabs (query and subscription). A placeholder when absent. */
+  requestToken?: string;
+  /** The opaque `id` of a route response, for the node lookup. A placeholder when absent. */
   nodeId?: string;
 }
 
@@ -41,12 +48,11 @@ export function exampleCredentialsFor(auth: { enabled: boolean; bearerTokens: bo
   return auth.bearerTokens || !auth.apiKeys ? "bearer" : "apiKey";
 }
 
-/** What a user without ids sees: names that say what to put there. */
-const PLACEHOLDER_IDS = {
-  apiId: "YOUR_API_ID",
-  routeId: "YOUR_ROUTE_ID",
-  routeResponseId: "YOUR_ROUTE_RESPONSE_ID",
-} as const;
+/**
+ * The first comment line of a tab whose variables hold a placeholder (outside the demo): the
+ * gateway answers such a run with "... still holds the placeholder ..." and where to find a value.
+ */
+export const PLACEHOLDER_NOTE = "# First replace the YOUR_... values in the variables.\n";
 
 const REQUEST_FIELDS = `request {
       requestToken
@@ -215,8 +221,8 @@ mutation UpdateRouteResponseWithPatch($input: UpdateRouteResponseInput!) {
 }
 `;
 
-const DELETE_ROUTE_RESPONSE = `# Deletes a route response for good. Put the routeResponseId
-# that CreateRouteResponse returned into the variables first.
+const DELETE_ROUTE_RESPONSE = `# Deletes a route response for good, such as the one
+# CreateRouteResponse made (its routeResponseId).
 mutation DeleteRouteResponse($input: DeleteRouteResponseInput!) {
   deleteRouteResponse(input: $input) {
     deletedRouteResponseId
@@ -297,50 +303,54 @@ function variables(value: Record<string, unknown>): string {
   return JSON.stringify(value, null, 2);
 }
 
+/** Puts PLACEHOLDER_NOTE above the query of an example whose variables hold a placeholder. */
+function noted(example: IdeExample): IdeExample {
+  return /"YOUR_[A-Z_]+"/.test(example.variables ?? "") ? { ...example, query: PLACEHOLDER_NOTE + example.query } : example;
+}
+
 /**
  * The IDE's example operations: the region's WebSocket APIs first, then one API's graph, then the
  * route response reads, writes and request follow-ups. With `ids` (the demo's, in demo mode) they
- * run as they are; without, their variables hold placeholders such as YOUR_API_ID and `region` is
- * left to the gateway's default (the first tab then needs nothing filled in). `credentials` picks
- * the headers pane's placeholder (default "bearer"; "none" when authentication is off).
+ * run as they are; without, their variables hold placeholders such as YOUR_API_ID (src/ide/
+ * placeholders.ts), their query starts with PLACEHOLDER_NOTE, and `region` is left to the gateway's
+ * default (the first tab then needs nothing filled in). `credentials` picks the headers pane's
+ * placeholder (default "bearer"; "none" when authentication is off).
  */
 export function routeResponseExamples(ids?: RouteResponseExampleIds, credentials: ExampleCredentials = "bearer"): IdeExample[] {
-  const { apiId, routeId, routeResponseId } = ids ?? PLACEHOLDER_IDS;
+  const { apiId, routeId, routeResponseId } = ids ?? PLACEHOLDERS;
   // Without ids the region is omitted, so the gateway's configured region applies.
   const region = ids === undefined ? {} : { region: ids.region };
   const createRouteId = ids?.createRouteId ?? routeId;
+  const deleteRouteId = ids?.deleteRouteId ?? createRouteId;
+  const deleteRouteResponseId = ids?.deleteRouteResponseId ?? PLACEHOLDERS.routeResponseId;
+  const requestToken = ids?.requestToken ?? PLACEHOLDERS.requestToken;
   // Each tab's headers pane: the placeholder, or nothing at all when authentication is off.
   const headers = credentials === "none" ? {} : { headers: AUTH_PLACEHOLDER_HEADERS[credentials] };
-  return [
+  const examples: IdeExample[] = [
     {
       name: "List the region's WebSocket APIs",
       query: LIST_APIS,
       variables: variables({ ...region, first: 10, after: null }),
-      ...headers,
     },
     {
       name: "An API's routes with their route response and models",
       query: API_GRAPH,
       variables: variables({ apiId, ...region }),
-      ...headers,
     },
     {
       name: "Get one route response",
       query: GET_ROUTE_RESPONSE,
       variables: variables({ apiId, routeId, routeResponseId, ...region }),
-      ...headers,
     },
     {
       name: "List a route's responses",
       query: LIST_ROUTE_RESPONSES,
       variables: variables({ apiId, routeId, ...region, first: 1, after: null }),
-      ...headers,
     },
     {
       name: "Create a route response",
       query: CREATE_ROUTE_RESPONSE,
       variables: variables({ input: { apiId, routeId: createRouteId, routeResponseKey: "$default", ...region, wait: true } }),
-      ...headers,
     },
     {
       name: "Update a route response with set",
@@ -348,7 +358,6 @@ export function routeResponseExamples(ids?: RouteResponseExampleIds, credentials
       variables: variables({
         input: { apiId, routeId, routeResponseId, set: { modelSelectionExpression: "$request.body.format" }, ...region, wait: false },
       }),
-      ...headers,
     },
     {
       name: "Update a route response with patch",
@@ -366,37 +375,32 @@ export function routeResponseExamples(ids?: RouteResponseExampleIds, credentials
           wait: true,
         },
       }),
-      ...headers,
     },
     {
       name: "Delete a route response",
       query: DELETE_ROUTE_RESPONSE,
-      variables: variables({ input: { apiId, routeId: createRouteId, routeResponseId: "ROUTE_RESPONSE_ID_FROM_CREATE", ...region, wait: true } }),
-      ...headers,
+      variables: variables({ input: { apiId, routeId: deleteRouteId, routeResponseId: deleteRouteResponseId, ...region, wait: true } }),
     },
     {
       name: "Follow a resource request",
       query: FOLLOW_RESOURCE_REQUEST,
-      variables: variables({ requestToken: "REQUEST_TOKEN_FROM_A_WRITE", ...region }),
-      ...headers,
+      variables: variables({ requestToken, ...region }),
     },
     {
       name: "Follow a resource request live",
       query: FOLLOW_RESOURCE_REQUEST_LIVE,
-      variables: variables({ requestToken: "REQUEST_TOKEN_FROM_A_WRITE", ...region }),
-      ...headers,
+      variables: variables({ requestToken, ...region }),
     },
     {
       name: "List recent resource requests",
       query: LIST_RESOURCE_REQUESTS,
       variables: variables({ ...region, statuses: null, first: 10 }),
-      ...headers,
     },
     {
       name: "Look up an object by id",
       query: NODE_LOOKUP,
-      variables: variables({ id: ids?.nodeId ?? "ID_FROM_ANOTHER_RESULT" }),
-      ...headers,
+      variables: variables({ id: ids?.nodeId ?? PLACEHOLDERS.nodeId }),
     },
   ];
+  return examples.map((example) => noted({ ...example, ...headers }));
 }
