@@ -78,9 +78,10 @@ const ROUTE_RESPONSE_FIELDS = `routeResponse {
       }
     }`;
 
-const LIST_APIS = `# The region's WebSocket APIs, a page at a time: start here,
-# and put an apiId into the next tab. \`region\` defaults to
-# the gateway's region; drop protocolType for HTTP APIs too.
+const LIST_APIS = `# The region's WebSocket APIs, a page at a time: start
+# here, and put an apiId into the next tab. \`region\`
+# defaults to the gateway's region; drop protocolType
+# for HTTP APIs too.
 query ListWebSocketApis($region: String, $first: Int, $after: String) {
   apis(region: $region, first: $first, after: $after, protocolType: WEBSOCKET) {
     edges {
@@ -167,8 +168,8 @@ query GetRouteResponse($apiId: String!, $routeId: String!, $routeResponseId: Str
 }
 `;
 
-const LIST_ROUTE_RESPONSES = `# A route's responses, a page at a time. For the next page,
-# run it again with pageInfo.endCursor as $after.
+const LIST_ROUTE_RESPONSES = `# A route's responses, a page at a time. For the next
+# page, run it again with pageInfo.endCursor as $after.
 query ListRouteResponses($apiId: String!, $routeId: String!, $region: String, $first: Int, $after: String) {
   routeResponses(apiId: $apiId, routeId: $routeId, region: $region, first: $first, after: $after) {
     edges {
@@ -187,10 +188,10 @@ query ListRouteResponses($apiId: String!, $routeId: String!, $region: String, $f
 }
 `;
 
-const CREATE_ROUTE_RESPONSE = `# Creates a route response. wait: true answers once Cloud
-# Control is done; wait: false answers at once, and
-# FollowResourceRequest follows request.requestToken.
-# DeleteRouteResponse needs the new routeResponseId.
+const CREATE_ROUTE_RESPONSE = `# Creates a route response. wait: true answers once
+# Cloud Control is done; wait: false answers at once:
+# follow request.requestToken in FollowResourceRequest.
+# DeleteRouteResponse takes the new routeResponseId.
 mutation CreateRouteResponse($input: CreateRouteResponseInput!) {
   createRouteResponse(input: $input) {
     ${REQUEST_FIELDS}
@@ -199,9 +200,9 @@ mutation CreateRouteResponse($input: CreateRouteResponseInput!) {
 }
 `;
 
-const UPDATE_WITH_SET = `# Typed changes: a field given replaces its value, null
-# clears it, a field left out stays. wait: false answers at
-# once: follow the request with FollowResourceRequest.
+const UPDATE_WITH_SET = `# Typed changes: a field given replaces its value,
+# null clears it, a field left out stays. wait: false
+# answers at once: FollowResourceRequest follows it.
 mutation UpdateRouteResponseWithSet($input: UpdateRouteResponseInput!) {
   updateRouteResponse(input: $input) {
     ${REQUEST_FIELDS}
@@ -210,9 +211,10 @@ mutation UpdateRouteResponseWithSet($input: UpdateRouteResponseInput!) {
 }
 `;
 
-const UPDATE_WITH_PATCH = `# Raw JSON Patch (RFC 6902) on the Cloud Control properties,
-# for what \`set\` cannot say. Paths are JSON Pointers: "/" in
-# a key is written ~1. All operations apply, or none.
+const UPDATE_WITH_PATCH = `# Raw JSON Patch (RFC 6902) on the Cloud Control
+# properties, for what \`set\` cannot say. Paths are
+# JSON Pointers: "/" in a key is written ~1. All
+# operations apply, or none.
 mutation UpdateRouteResponseWithPatch($input: UpdateRouteResponseInput!) {
   updateRouteResponse(input: $input) {
     ${REQUEST_FIELDS}
@@ -241,8 +243,9 @@ const REQUEST_PROGRESS_FIELDS = `requestToken
     errorCode
     eventTime`;
 
-const FOLLOW_RESOURCE_REQUEST_LIVE = `# A write's progress, live: one event per status change until
-# done (a graphql-ws subscription on the same /graphql path).
+const FOLLOW_RESOURCE_REQUEST_LIVE = `# A write's progress, live: one event per status change
+# until done (a graphql-ws subscription on the same
+# /graphql path).
 subscription FollowResourceRequestLive($requestToken: String!, $region: String) {
   resourceRequestProgress(requestToken: $requestToken, region: $region) {
     ${REQUEST_PROGRESS_FIELDS}
@@ -264,8 +267,8 @@ query FollowResourceRequest($requestToken: String!, $region: String) {
 }
 `;
 
-const LIST_RESOURCE_REQUESTS = `# Recent route response writes, newest first; narrow them
-# by operations and statuses.
+const LIST_RESOURCE_REQUESTS = `# Recent route response writes, newest first; narrow
+# them by operations and statuses.
 query ListResourceRequests($region: String, $operations: [ResourceOperation!], $statuses: [OperationStatus!], $first: Int, $after: String) {
   resourceRequests(region: $region, operations: $operations, statuses: $statuses, first: $first, after: $after) {
     nodes {

@@ -24,7 +24,7 @@ import {
 import { AUTH_PLACEHOLDER_HEADERS, exampleCredentialsFor, routeResponseExamples } from "../../src/ide/index.js";
 import { PLACEHOLDER_NOTE } from "../../src/ide/examples.js";
 import type { TestDemo } from "../support/demo.js";
-import { startTestDemo } from "../support/demo.js";
+import { demoWritesSettled, startTestDemo } from "../support/demo.js";
 
 /** schema/ at the repository root, from dist/test/ide/. */
 const schemaDir = new URL("../../../schema/", import.meta.url);
@@ -181,16 +181,6 @@ async function run(demo: TestDemo, query: string, variables: string | undefined)
   return (await response.json()) as RunResult;
 }
 
-/** Waits (a bounded number of polls) until the demo has no write in progress, as a user would before the next tab. */
-async function writesSettled(demo: TestDemo): Promise<void> {
-  for (let poll = 0; poll < 50; poll++) {
-    const result = await run(demo, "{ resourceRequests(statuses: [PENDING, IN_PROGRESS], first: 1) { nodes { requestToken } } }", undefined);
-    if ((result.data?.resourceRequests as { nodes: unknown[] } | undefined)?.nodes.length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail("a demo write was still in progress after 50 polls");
-}
-
 describe("the IDE's examples, run in order against the demo with its ids", { timeout: 60_000 }, () => {
   let demo: TestDemo;
   const results = new Map<string, RunResult>();
@@ -201,7 +191,7 @@ describe("the IDE's examples, run in order against the demo with its ids", { tim
     demo = await startTestDemo();
     for (const example of runnable) {
       results.set(example.name, await run(demo, example.query, example.variables));
-      await writesSettled(demo);
+      await demoWritesSettled(demo);
     }
   });
 
