@@ -1,8 +1,9 @@
 // The operations the IDE opens with: one tab for every use of the API, starting where a user starts,
 // from the region's WebSocket APIs, then one API's graph (routes, route responses, models), then
 // the route response reads and writes (schema/*.graphql). test/ide/examples.test.ts validates each
-// against the schema, and runs the reads against the demo, so a schema change that breaks one fails
-// the build instead of the user's first click.
+// against the schema and runs every one against the demo (test/ide/browser.test.ts, in the browser),
+// so a schema or demo change that breaks one fails the build instead of the user's first click.
+// Comment lines stay within 56 characters, so GraphiQL's editor column shows them whole.
 import type { IdeExample } from "./pageConfig.js";
 import { PLACEHOLDERS } from "./placeholders.js";
 
