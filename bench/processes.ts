@@ -97,10 +97,12 @@ export interface LoadResult {
   p99Ms: number;
   /** Connection errors, timeouts and non-2xx answers. */
   failed: number;
+  /** Requests answered. */
+  requests: number;
 }
 
 interface AutocannonJson {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   errors: number;
   timeouts: number;
@@ -124,5 +126,6 @@ export async function loadTest(url: string, body: string, connections: number, s
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     failed: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
   };
 }

@@ -1,16 +1,16 @@
-// The four benchmarks of issue 6. Each starts what it measures on loopback (emulator, gateway,
+// The benchmarks of issue 6 (the overhead benchmark of issue 12 is in overhead.ts). Each starts what it measures on loopback (emulator, gateway,
 // comparison server), runs it, and returns figures; nothing here asserts. `SMOKE` sizes run in the test
 // suite (call counts only), `FULL` sizes are what `npm run bench` reports.
 import type { ConfigOverrides, ResolvedGatewayConfig } from "../src/config.js";
+import type { OverheadSizes } from "./overhead.js";
 import type { BenchEmulator } from "./processes.js";
-import { loadTest } from "./processes.js";
 import type { BenchServer, GraphQLResult } from "./servers.js";
-import { BENCH_API, BENCH_ROUTE, GRAPH_API, benchConfig, post, responseIdAt, startBareApollo, startBenchEmulator, startBenchGateway, startGraphEmulator, startNaiveServer } from "./servers.js";
+import { BENCH_API, BENCH_ROUTE, GRAPH_API, benchConfig, post, responseIdAt, startBenchEmulator, startBenchGateway, startGraphEmulator, startNaiveServer } from "./servers.js";
 
 export interface BenchSizes {
   batching: { aliases: number; distinct: number; latencyMs: number };
   fanout: { reads: number; queries: number; emulatorRateLimit: number; latencyMs: number };
-  overhead: { durationSeconds: number; connections: number };
+  overhead: OverheadSizes;
   /** `routes` routes of one API (at most 100: one page of the connection), naming `models` models; `pageSize` items per ListResources page. */
   graph: { routes: number; models: number; pageSize: number; latencyMs: number };
 }
@@ -18,14 +18,14 @@ export interface BenchSizes {
 export const FULL: BenchSizes = {
   batching: { aliases: 100, distinct: 50, latencyMs: 50 },
   fanout: { reads: 300, queries: 10, emulatorRateLimit: 30, latencyMs: 50 },
-  overhead: { durationSeconds: 5, connections: 10 },
+  overhead: { durationSeconds: 5, warmSeconds: 2, connections: 10, coldStarts: 5 },
   graph: { routes: 100, models: 10, pageSize: 25, latencyMs: 50 },
 };
 
 export const SMOKE: BenchSizes = {
   batching: { aliases: 10, distinct: 5, latencyMs: 5 },
   fanout: { reads: 10, queries: 2, emulatorRateLimit: 30, latencyMs: 0 },
-  overhead: { durationSeconds: 0.3, connections: 2 },
+  overhead: { durationSeconds: 0.3, warmSeconds: 0, connections: 2, coldStarts: 1 },
   graph: { routes: 26, models: 2, pageSize: 25, latencyMs: 0 },
 };
 
@@ -40,17 +40,13 @@ export interface Sample {
   listResources: number;
   throttled: number;
   failedFields: number;
-  /** Overhead only. */
-  requestsPerSecond?: number;
-  p50Ms?: number;
-  p99Ms?: number;
   /** The graph only: routes answered with their route response's model. */
   items?: number;
 }
 
 const failedFields = (result: GraphQLResult): number => result.errors?.length ?? 0;
 
-type Outcome = Pick<Sample, "failedFields" | "items" | "requestsPerSecond" | "p50Ms" | "p99Ms">;
+type Outcome = Pick<Sample, "failedFields" | "items">;
 
 async function measured(emulator: BenchEmulator, run: () => Promise<Outcome>): Promise<Sample> {
   await emulator.resetStats();
@@ -132,29 +128,6 @@ export async function fanout(sizes: BenchSizes["fanout"]): Promise<Record<string
     const paced = await withServer(startBenchGateway(benchConfig(emulator)), once, { settleMs: 1100 });
     const unpaced = await withServer(startBenchGateway(benchConfig(emulator, UNPACED)), once, { settleMs: 1100 });
     return { "gateway, default pacing (25/s, burst 5)": paced, "gateway, no client pacing (SDK retries only)": unpaced };
-  } finally {
-    await emulator.close();
-  }
-}
-
-/** 3. Requests per second and latency of a one-route-response query, against a bare Apollo Server. */
-export async function overhead(sizes: BenchSizes["overhead"]): Promise<Record<string, Sample>> {
-  const emulator = await startBenchEmulator(1);
-  try {
-    const query = `{ ${routeResponseField("r", 1)} }`;
-    const load = (server: BenchServer, body: string) =>
-      measured(emulator, async () => {
-        const { failed, ...figures } = await loadTest(server.graphqlUrl, JSON.stringify({ query: body }), sizes.connections, sizes.durationSeconds);
-        return { failedFields: failed, ...figures };
-      });
-    return {
-      "bare Apollo Server, static field": await withServer(startBareApollo(), (server) => load(server, "{ hello }"), { warmQuery: "{ hello }" }),
-      "gateway, one route response": await withServer(startBenchGateway(benchConfig(emulator, UNPACED)), (server) => load(server, query)),
-      "gateway, one route response, cache on": await withServer(
-        startBenchGateway(benchConfig(emulator, { ...UNPACED, cache: { ttlMs: 60_000 } })),
-        (server) => load(server, query),
-      ),
-    };
   } finally {
     await emulator.close();
   }

@@ -1,5 +1,6 @@
 // What the benchmarks run on loopback: the emulator, the gateway as `npm start` builds it, and the
-// two comparison servers (the same SDL with naive resolvers and no DataLoader; a bare Apollo Server).
+// comparison server of the batching and graph benchmarks (the same SDL with naive resolvers and no
+// DataLoader). The overhead benchmark's servers run as processes of their own (overhead.ts).
 import { ApolloServer } from "@apollo/server";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -273,12 +274,6 @@ export async function startNaiveServer(config: ResolvedGatewayConfig): Promise<B
   });
 }
 
-/** A bare Apollo Server answering one static field: the floor of what any Apollo gateway costs. */
-export async function startBareApollo(): Promise<BenchServer> {
-  const apollo = new ApolloServer({ typeDefs: "type Query { hello: String! }", resolvers: { Query: { hello: () => "world" } } });
-  await apollo.start();
-  return serveEndpoint(apollo, async () => ({}), () => apollo.stop());
-}
 
 export interface GraphQLResult {
   data?: Record<string, unknown> | null;

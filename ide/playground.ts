@@ -1,7 +1,9 @@
 // Starts GraphQL Playground (IDE=playground) from the page the gateway wrote (src/ide/page.ts): its
 // prebuilt bundle, loaded just before this file, defines `window.GraphQLPlayground`; this file gives
 // it the endpoint and the gateway's example tabs. Playground's own page is not used: it links Google
-// Fonts and boots from an inline script, which the page's CSP does not allow.
+// Fonts and boots from an inline script, which the page's CSP does not allow. Each tab opens with
+// its Query Variables pane open and in front (Playground starts them collapsed behind HTTP Headers):
+// `init` turns a tab into a session with every field given, and these two are session fields.
 import { IDE_ROOT_ELEMENT_ID } from "../src/ide/pageConfig.js";
 import { readPageConfig } from "./pageConfig.js";
 
@@ -9,7 +11,17 @@ import { readPageConfig } from "./pageConfig.js";
 interface PlaygroundOptions {
   endpoint: string;
   subscriptionEndpoint: string;
-  tabs: Array<{ endpoint: string; name: string; query: string; variables?: string; headers?: Record<string, string> }>;
+  tabs: Array<{
+    endpoint: string;
+    name: string;
+    query: string;
+    variables?: string;
+    headers?: Record<string, string>;
+    /** The bottom pane shows Query Variables rather than HTTP Headers. */
+    queryVariablesActive?: boolean;
+    /** The bottom pane is open rather than collapsed to its title bar. */
+    variableEditorOpen?: boolean;
+  }>;
   settings: Record<string, string | number | boolean>;
   canSaveConfig: boolean;
 }
@@ -36,6 +48,8 @@ function start(): void {
       endpoint: url.href,
       name,
       query,
+      queryVariablesActive: true,
+      variableEditorOpen: true,
       ...(variables === undefined ? {} : { variables }),
       ...(headers === undefined ? {} : { headers: JSON.parse(headers) as Record<string, string> }),
     })),

@@ -48,6 +48,11 @@ export interface GatewayContext {
   readonly operatorProblems: ReadonlySet<string>;
   /** What the gateway's cache (CACHE_TTL_MS) holds for a route response, with no Cloud Control call; null when nothing. */
   cachedRouteResponse(region: string, identifier: string): Promise<ResourceModel | null>;
+  /**
+   * The operation is over (the pipeline's last step calls it): its signal stops waiting for the
+   * deadline, so nothing of a finished operation is held until then.
+   */
+  end(): void;
 }
 
 export interface ContextDependencies {
@@ -156,7 +161,8 @@ export function createContextFactory(dependencies: ContextDependencies): Context
   return (caller, callBudget, isAdmitted) => {
     const { operationTimeoutMs, cloudControlFor } = dependencies;
     // The signal carries the caller's lane of the pacer's queues: one caller's flood waits behind its own calls.
-    const signal = operationSignal(operationTimeoutMs, principalLane(caller.principal));
+    const operation = operationSignal(operationTimeoutMs, principalLane(caller.principal));
+    const signal = operation?.signal;
     const startedAt = clock.now();
     const operatorProblems = new Set<string>();
     const note = problemNote(operatorProblems);
@@ -185,6 +191,7 @@ export function createContextFactory(dependencies: ContextDependencies): Context
       callBudget,
       operatorProblems,
       cachedRouteResponse: dependencies.cachedRouteResponse ?? (async () => null),
+      end: () => operation?.end(),
       async waitForRequest(request) {
         // Polls AWS directly: the loader would answer its cached (stale) status.
         // A wait never outlasts the operation: its polls would only fail with UPSTREAM_TIMEOUT.

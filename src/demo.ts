@@ -6,14 +6,38 @@ import { AUTH_OFF } from "./auth/index.js";
 import type { GatewayLogger } from "./errors.js";
 import type { Logger } from "./observability/index.js";
 import { startEmulator } from "./emulator/index.js";
-import { DEMO_API_ID, DEMO_REGION, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "./emulator/demoSeed.js";
+import { DEMO_API_ID, DEMO_REGION, DEMO_REQUEST_TOKEN, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "./emulator/demoSeed.js";
 import { DEMO_CORS_ORIGINS } from "./frontends/origins.js";
 import { startHttpServer } from "./http/index.js";
+import type { RouteResponseExampleIds } from "./ide/index.js";
+import { nodeIdOf } from "./resolvers/relay/nodeId.js";
+import { routeResponseType } from "./resourceTypes/index.js";
 import { createGateway } from "./server.js";
 
 /** Dummy static keys: the emulator accepts any credentials, and these must never reach AWS. */
 const DEMO_CREDENTIALS = { accessKeyId: "AKIDDEMOGATEWAY", secretAccessKey: "demo-secret-not-a-real-key" };
 const DEMO_WRITE_DURATION_MS = 1500;
+
+/**
+ * The demo's ids in the IDE's example tabs, so that every tab runs as shipped: the reads and updates
+ * name `sendMessage`'s route response, the create makes one under `$disconnect`, the delete removes
+ * `setTopic`'s (once), the follow tabs name the finished request that created `sendMessage`'s, and
+ * the node lookup its `id`.
+ */
+export const DEMO_EXAMPLE_IDS: RouteResponseExampleIds = {
+  region: DEMO_REGION,
+  apiId: DEMO_API_ID,
+  routeId: DEMO_ROUTES.sendMessage,
+  routeResponseId: DEMO_ROUTE_RESPONSES.sendMessageDefault,
+  createRouteId: DEMO_ROUTES.disconnect,
+  deleteRouteId: DEMO_ROUTES.setTopic,
+  deleteRouteResponseId: DEMO_ROUTE_RESPONSES.setTopicDefault,
+  requestToken: DEMO_REQUEST_TOKEN,
+  nodeId: nodeIdOf(routeResponseType, {
+    region: DEMO_REGION,
+    identifier: routeResponseType.formatIdentifier({ apiId: DEMO_API_ID, routeId: DEMO_ROUTES.sendMessage, routeResponseId: DEMO_ROUTE_RESPONSES.sendMessageDefault }),
+  }),
+};
 
 export interface RunningDemo {
   emulatorUrl: string;
@@ -62,13 +86,7 @@ export async function startDemo(config: DemoConfig, logger: GatewayLogger = cons
       credentials: DEMO_CREDENTIALS,
       logger,
       log,
-      exampleIds: {
-        region: DEMO_REGION,
-        apiId: DEMO_API_ID,
-        routeId: DEMO_ROUTES.sendMessage,
-        routeResponseId: DEMO_ROUTE_RESPONSES.sendMessageDefault,
-        createRouteId: DEMO_ROUTES.disconnect,
-      },
+      exampleIds: DEMO_EXAMPLE_IDS,
     });
     const http = await startHttpServer(gateway, { host: server.host, port: server.port, drainTimeoutMs: server.shutdownGraceMs });
     const loopback = ["127.0.0.1", "localhost", "::1"].includes(server.host);

@@ -2,8 +2,9 @@
 // is down (disableOfflineQueue), a connection attempt gives up after the bound, it reconnects by
 // itself, and a breaker (breaker.ts) bounds each call and, once one failed or overran, fails the next
 // at once until a PING is answered again. The cache (store.ts) and what replicas share
-// (src/replicas/redis.ts) each hold one.
-import { createClient } from "@keyv/redis";
+// (src/replicas/redis.ts) each hold one. The Redis client (@keyv/redis and @redis/client, about 400
+// files) is loaded only when a connection is made: a gateway without REDIS_URL never loads it.
+import type { createClient } from "@keyv/redis";
 import type { Breaker } from "./breaker.js";
 import { CacheUnavailableError, createBreaker } from "./breaker.js";
 
@@ -19,8 +20,8 @@ export interface GuardedRedisOptions {
   purpose: string;
 }
 
-function connectionTo(url: string, timeoutMs: number) {
-  return createClient({
+function connectionTo(create: typeof createClient, url: string, timeoutMs: number) {
+  return create({
     url,
     disableOfflineQueue: true,
     // A stall can hold what was sent before the breaker opened, no more; this is the safety net.
@@ -32,6 +33,7 @@ function connectionTo(url: string, timeoutMs: number) {
 export type RedisClient = ReturnType<typeof connectionTo>;
 
 export interface GuardedRedis {
+  /** The connection; only inside `call` (before the first call it may not be loaded yet). */
   readonly client: RedisClient;
   /** Runs `command` within the bound, or rejects at once while Redis is known to be away. */
   call<T>(command: () => Promise<T>): Promise<T>;
@@ -53,27 +55,49 @@ export function oncePerMinute<A extends unknown[]>(report: (...args: A) => void)
 
 export function createGuardedRedis(options: GuardedRedisOptions): GuardedRedis {
   const { timeoutMs } = options;
-  const client = connectionTo(options.url, timeoutMs);
   const reportError = oncePerMinute(options.onError);
-  client.on("error", reportError);
-  const breaker: Breaker = createBreaker({ timeoutMs, retryMs: timeoutMs, probe: () => client.ping(), onOpen: reportError, onClose: options.onRecovered ?? (() => {}) });
+  let client: RedisClient | undefined;
+  let closed = false;
+  const closedError = () => new CacheUnavailableError(`the ${options.purpose} is closed`);
   // Connected here, once: the client then reconnects by itself (isOpen stays true). Calls made
   // before the first connection wait for it (within their bound); later outages fail them at once.
-  const connected = client.connect();
+  const connected = import("@keyv/redis").then(async ({ createClient }) => {
+    if (closed) throw closedError();
+    client = connectionTo(createClient, options.url, timeoutMs);
+    client.on("error", reportError);
+    await client.connect();
+  });
   connected.catch(() => {});
+  const connection = (): RedisClient => {
+    if (client === undefined) throw closedError();
+    return client;
+  };
+  const breaker: Breaker = createBreaker({
+    timeoutMs,
+    retryMs: timeoutMs,
+    // Not loaded yet counts as not answering: the breaker asks again later.
+    probe: async () => {
+      await connection().ping();
+    },
+    onOpen: reportError,
+    onClose: options.onRecovered ?? (() => {}),
+  });
   return {
-    client,
+    get client() {
+      return connection();
+    },
     reportError,
     call: (command) =>
       breaker.run(async () => {
         await connected;
         // Closed meanwhile: a caller (Keyv) would open the client again and keep the process alive.
-        if (!client.isOpen) throw new CacheUnavailableError(`the ${options.purpose} is closed`);
+        if (client?.isOpen !== true) throw closedError();
         return command();
       }),
     close() {
+      closed = true;
       breaker.stop();
-      if (client.isOpen) client.destroy();
+      if (client?.isOpen === true) client.destroy();
     },
   };
 }

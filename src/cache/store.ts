@@ -1,6 +1,5 @@
 // Where cached route responses live: the process's memory (lru-cache) or Redis through Keyv, which
 // replicas share. Both speak the same four calls, so the cache's logic is written once.
-import { createKeyv } from "@keyv/redis";
 import type { Keyv } from "keyv";
 import { LRUCache } from "lru-cache";
 import { createGuardedRedis, oncePerMinute } from "./guardedRedis.js";
@@ -54,19 +53,25 @@ export function redisStore(options: RedisStoreOptions): CacheStore {
     onRecovered: oncePerMinute(options.onRecovered ?? (() => {})),
     purpose: "cache",
   });
-  const keyv: Keyv = createKeyv(redis.client as Parameters<typeof createKeyv>[0], {
-    namespace: options.namespace ?? "routeresponse-gateway",
-    throwOnErrors: true,
-  });
-  // Keyv relays the client's errors as its own: one rate-limited report for both.
-  keyv.on("error", redis.reportError);
+  // Made on the first call, once the connection (and with it @keyv/redis) is loaded.
+  let keyv: Promise<Keyv> | undefined;
+  const store = () =>
+    (keyv ??= import("@keyv/redis").then(({ createKeyv }) => {
+      const made: Keyv = createKeyv(redis.client as Parameters<typeof createKeyv>[0], {
+        namespace: options.namespace ?? "routeresponse-gateway",
+        throwOnErrors: true,
+      });
+      // Keyv relays the client's errors as its own: one rate-limited report for both.
+      made.on("error", redis.reportError);
+      return made;
+    }));
   return {
-    getMany: (keys) => redis.call(() => keyv.getMany([...keys])),
+    getMany: (keys) => redis.call(async () => (await store()).getMany([...keys])),
     async set(key, value, ttlMs) {
-      await redis.call(() => keyv.set(key, value, ttlMs));
+      await redis.call(async () => (await store()).set(key, value, ttlMs));
     },
     async delete(key) {
-      await redis.call(() => keyv.delete(key));
+      await redis.call(async () => (await store()).delete(key));
     },
     async close() {
       redis.close();

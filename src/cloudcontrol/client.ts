@@ -5,6 +5,7 @@ import { CloudControlClient } from "@aws-sdk/client-cloudcontrol";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { badUserInput } from "../errors.js";
+import { carryCallScopes } from "./callScope.js";
 import type { CloudControlObserver } from "./instrument.js";
 import { instrumentClient } from "./instrument.js";
 import type { PacingOptions, SharedPacing } from "./pacing.js";
@@ -72,6 +73,10 @@ export function createCloudControlClients(options: CloudControlClientOptions): C
           // Always standard, stated so that AWS_RETRY_MODE or a profile's retry_mode cannot bring in
           // the adaptive mode's own limiter: the pacer below already paces every attempt, fairly.
           retryMode: "standard",
+          // Each command's middleware stack is resolved once, not on every send: a call's signal and
+          // write watch travel with its input instead of send's options, which would turn this off
+          // (callScope.ts).
+          cacheMiddleware: true,
           requestHandler: {
             requestTimeout: options.requestTimeoutMs,
             // Without this the SDK only logs a warning when requestTimeout passes.
@@ -80,6 +85,7 @@ export function createCloudControlClients(options: CloudControlClientOptions): C
             httpsAgent: new HttpsAgent(agentOptions),
           },
         });
+        carryCallScopes(client);
         client.middlewareStack.use(pacer.forRegion(region));
         instrumentClient(client, { roleArn: options.roleArn, observer: options.observer });
         clients.set(region, client);

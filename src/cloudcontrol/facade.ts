@@ -14,14 +14,15 @@ import {
   UpdateResourceCommand,
 } from "@aws-sdk/client-cloudcontrol";
 import type { ProgressEvent, ResourceDescription } from "@aws-sdk/client-cloudcontrol";
-import type { MetadataBearer, MiddlewareStack } from "@smithy/types";
 import { ErrorCode, GatewayError } from "../errors.js";
 import { untilAborted } from "../pacing/index.js";
 import type { Identity, ResourceModel, ResourceTypeDescriptor } from "../resourceTypes/index.js";
 import type { PatchOperation } from "../routeResponses/index.js";
 import { routeResponseType } from "../resourceTypes/index.js";
+import type { AttemptWatch } from "./callScope.js";
+import { mayHaveApplied, scoped } from "./callScope.js";
 import type { CloudControlClients } from "./client.js";
-import { WriteOutcomeUnknownError, attemptMayHaveApplied, classifyCloudControlError } from "./errors.js";
+import { WriteOutcomeUnknownError, classifyCloudControlError } from "./errors.js";
 import type { OperationStatus, ResourceOperation, ResourceRequestModel } from "./resourceRequest.js";
 import { resourceRequestOf } from "./resourceRequest.js";
 
@@ -153,39 +154,19 @@ export function callAborted(signal: AbortSignal): GatewayError {
   );
 }
 
-/**
- * Watches each attempt of one command where it meets the HTTP handler (the deserialize step runs
- * once per attempt, below the retry and pacing middleware). The answer: may an attempt have reached
- * Cloud Control without its answer being read? True while one is open, and once one failed so.
- */
-function watchAttempts<Input extends object, Output extends MetadataBearer>(stack: MiddlewareStack<Input, Output>): () => boolean {
-  let open = 0;
-  let unanswered = false;
-  stack.add(
-    (next) => async (args) => {
-      open += 1;
-      try {
-        return await next(args);
-      } catch (error) {
-        if (attemptMayHaveApplied(error)) unanswered = true;
-        throw error;
-      } finally {
-        open -= 1;
-      }
-    },
-    { step: "deserialize", name: "gatewayWriteOutcome", priority: "high" },
-  );
-  return () => unanswered || open > 0;
-}
-
 export function createCloudControlFacade(clients: CloudControlClients, options: CloudControlFacadeOptions = {}): CloudControlFacade {
   const { signal } = options;
   const requestTypes = options.requestTypes ?? WRITTEN_TYPES;
   const listedModelsComplete = options.listedModelsComplete ?? false;
   /** Requests about types not shown are not ours (AWS sets TypeName on every event). */
   const shown = (typeName: string | null | undefined): boolean => !typeName || requestTypes.has(typeName);
-  /** The SDK aborts waiting in the pacer and the HTTP request itself. */
-  const sendOptions = signal === undefined ? undefined : { abortSignal: signal };
+  /** The pacer's waits and the HTTP request itself watch the signal (callScope.ts). */
+  const scope = { signal };
+  /** A write's input, with a fresh watch on its attempts. */
+  const writeInput = <I extends object>(input: I): { input: I; watch: AttemptWatch } => {
+    const watch: AttemptWatch = { open: 0, unanswered: false };
+    return { input: scoped(input, { signal, attempts: watch }), watch };
+  };
 
   /** Runs one SDK call and classifies what it throws. */
   async function call<T>(operation: () => Promise<T>): Promise<T> {
@@ -207,7 +188,7 @@ export function createCloudControlFacade(clients: CloudControlClients, options: 
     region: string,
     kind: "create" | "update" | "delete",
     clientToken: string,
-    mayHaveApplied: () => boolean,
+    watch: AttemptWatch,
     send: () => Promise<{ ProgressEvent?: ProgressEvent | undefined }>,
   ): Promise<ResourceRequestModel> {
     let output: { ProgressEvent?: ProgressEvent | undefined };
@@ -215,7 +196,7 @@ export function createCloudControlFacade(clients: CloudControlClients, options: 
       output = await untilAborted(send(), signal);
     } catch (error) {
       const why = signal?.aborted ? callAborted(signal) : classifyCloudControlError(error);
-      if (mayHaveApplied()) throw new WriteOutcomeUnknownError(kind, clientToken, why);
+      if (mayHaveApplied(watch)) throw new WriteOutcomeUnknownError(kind, clientToken, why);
       throw why;
     }
     try {
@@ -228,7 +209,7 @@ export function createCloudControlFacade(clients: CloudControlClients, options: 
   return {
     async getResource(type, region, identifier) {
       try {
-        const output = await call(() => clients.forRegion(region).send(new GetResourceCommand({ TypeName: type.typeName, Identifier: identifier }), sendOptions));
+        const output = await call(() => clients.forRegion(region).send(new GetResourceCommand(scoped({ TypeName: type.typeName, Identifier: identifier }, scope))));
         const description = output.ResourceDescription;
         const properties = parseProperties(type, description?.Properties, identifier);
         const identity = upstreamIdentity(type, description?.Identifier || identifier);
@@ -243,12 +224,16 @@ export function createCloudControlFacade(clients: CloudControlClients, options: 
       const resourceModel = type.listModel(parent);
       const output = await call(() =>
         clients.forRegion(region).send(
-          new ListResourcesCommand({
-            TypeName: type.typeName,
-            ResourceModel: Object.keys(resourceModel).length === 0 ? undefined : JSON.stringify(resourceModel),
-            NextToken: nextToken ?? undefined,
-          }),
-          sendOptions,
+          new ListResourcesCommand(
+            scoped(
+              {
+                TypeName: type.typeName,
+                ResourceModel: Object.keys(resourceModel).length === 0 ? undefined : JSON.stringify(resourceModel),
+                NextToken: nextToken ?? undefined,
+              },
+              scope,
+            ),
+          ),
         ),
       );
       return {
@@ -258,31 +243,23 @@ export function createCloudControlFacade(clients: CloudControlClients, options: 
     },
 
     async createResource(type, region, desiredState, clientToken) {
-      const command = new CreateResourceCommand({ TypeName: type.typeName, DesiredState: JSON.stringify(desiredState), ClientToken: clientToken });
-      const mayHaveApplied = watchAttempts(command.middlewareStack);
-      return write(region, "create", clientToken, mayHaveApplied, () => clients.forRegion(region).send(command, sendOptions));
+      const { input, watch } = writeInput({ TypeName: type.typeName, DesiredState: JSON.stringify(desiredState), ClientToken: clientToken });
+      return write(region, "create", clientToken, watch, () => clients.forRegion(region).send(new CreateResourceCommand(input)));
     },
 
     async updateResource(type, region, identifier, patch, clientToken) {
-      const command = new UpdateResourceCommand({
-        TypeName: type.typeName,
-        Identifier: identifier,
-        PatchDocument: JSON.stringify(patch),
-        ClientToken: clientToken,
-      });
-      const mayHaveApplied = watchAttempts(command.middlewareStack);
-      return write(region, "update", clientToken, mayHaveApplied, () => clients.forRegion(region).send(command, sendOptions));
+      const { input, watch } = writeInput({ TypeName: type.typeName, Identifier: identifier, PatchDocument: JSON.stringify(patch), ClientToken: clientToken });
+      return write(region, "update", clientToken, watch, () => clients.forRegion(region).send(new UpdateResourceCommand(input)));
     },
 
     async deleteResource(type, region, identifier, clientToken) {
-      const command = new DeleteResourceCommand({ TypeName: type.typeName, Identifier: identifier, ClientToken: clientToken });
-      const mayHaveApplied = watchAttempts(command.middlewareStack);
-      return write(region, "delete", clientToken, mayHaveApplied, () => clients.forRegion(region).send(command, sendOptions));
+      const { input, watch } = writeInput({ TypeName: type.typeName, Identifier: identifier, ClientToken: clientToken });
+      return write(region, "delete", clientToken, watch, () => clients.forRegion(region).send(new DeleteResourceCommand(input)));
     },
 
     async getRequestStatus(region, requestToken) {
       try {
-        const output = await call(() => clients.forRegion(region).send(new GetResourceRequestStatusCommand({ RequestToken: requestToken }), sendOptions));
+        const output = await call(() => clients.forRegion(region).send(new GetResourceRequestStatusCommand(scoped({ RequestToken: requestToken }, scope))));
         const request = await call(async () => resourceRequestOf(region, output.ProgressEvent));
         return shown(request.typeName) ? request : null;
       } catch (error) {
@@ -301,12 +278,7 @@ export function createCloudControlFacade(clients: CloudControlClients, options: 
           : undefined;
       const output = await call(() =>
         clients.forRegion(region).send(
-          new ListResourceRequestsCommand({
-            MaxResults: maxResults,
-            NextToken: nextToken ?? undefined,
-            ResourceRequestStatusFilter: statusFilter,
-          }),
-          sendOptions,
+          new ListResourceRequestsCommand(scoped({ MaxResults: maxResults, NextToken: nextToken ?? undefined, ResourceRequestStatusFilter: statusFilter }, scope)),
         ),
       );
       const summaries = output.ResourceRequestStatusSummaries ?? [];
@@ -318,7 +290,7 @@ export function createCloudControlFacade(clients: CloudControlClients, options: 
     },
 
     async cancelRequest(region, requestToken) {
-      const output = await call(() => clients.forRegion(region).send(new CancelResourceRequestCommand({ RequestToken: requestToken }), sendOptions));
+      const output = await call(() => clients.forRegion(region).send(new CancelResourceRequestCommand(scoped({ RequestToken: requestToken }, scope))));
       return call(async () => resourceRequestOf(region, output.ProgressEvent));
     },
   };

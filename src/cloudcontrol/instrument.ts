@@ -3,6 +3,7 @@
 // observer that feeds the metrics. Kept here so the
 // SDK stays inside cloudcontrol/; the observer interface knows nothing of Prometheus.
 import type { CloudControlClient } from "@aws-sdk/client-cloudcontrol";
+import { scopeOf, scoped } from "./callScope.js";
 import { nameEndpointOnErrors } from "./endpoint.js";
 
 export interface CloudControlObserver {
@@ -43,7 +44,8 @@ export function instrumentClient(client: CloudControlClient, options: Instrument
       (next, context) => async (args) => {
         if (ROLE_ARN_OPERATIONS.has(operationOf(context.commandName))) {
           const input = args.input as Record<string, unknown>;
-          if (input.RoleArn === undefined) args = { ...args, input: { ...input, RoleArn: roleArn } as typeof args.input };
+          // A new input keeps the call's scope (its signal) for the steps after this one.
+          if (input.RoleArn === undefined) args = { ...args, input: scoped({ ...input, RoleArn: roleArn }, scopeOf(args) ?? {}) as typeof args.input };
         }
         return next(args);
       },

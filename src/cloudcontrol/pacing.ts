@@ -7,6 +7,7 @@
 import type { FinalizeHandler, FinalizeHandlerArguments, FinalizeRequestMiddleware, HandlerExecutionContext, MetadataBearer, Pluggable } from "@smithy/types";
 import { Semaphore, SharedTokenBucket, TokenBucket, laneOf } from "../pacing/index.js";
 import type { RegionBucket } from "../pacing/index.js";
+import { scopeOf } from "./callScope.js";
 
 export interface PacingOptions {
   /** Calls per second per region, attempts counted one by one. */
@@ -36,13 +37,6 @@ export interface CloudControlPacer {
   readonly queued: number;
 }
 
-/** `send(command, { abortSignal })` puts the signal in the smithy context; waiting honours it too. */
-function abortSignalOf(context: HandlerExecutionContext): AbortSignal | undefined {
-  const smithy = (context as { __smithy_context?: { abortSignal?: unknown } }).__smithy_context;
-  const signal = smithy?.abortSignal;
-  return signal instanceof AbortSignal ? signal : undefined;
-}
-
 /** A region's bucket: the process's own, or the replicas' shared one with a local fallback of rate / replicas. */
 function regionBucket(region: string, options: PacingOptions, shared: SharedPacing | undefined): RegionBucket {
   const { ratePerSecond, burst, now } = options;
@@ -52,6 +46,17 @@ function regionBucket(region: string, options: PacingOptions, shared: SharedPaci
     fallback: new TokenBucket({ ratePerSecond: ratePerSecond / shared.replicas, burst: Math.max(1, Math.floor(burst / shared.replicas)), now }),
     onSource: (fromShared) => shared.onSource?.(region, fromShared),
   });
+}
+
+/**
+ * The call's signal: the gateway's calls carry it in their scope (callScope.ts); a caller that sends
+ * with `send(command, { abortSignal })` has it in the smithy context.
+ */
+function signalOf(args: FinalizeHandlerArguments<object>, context: HandlerExecutionContext): AbortSignal | undefined {
+  const scoped = scopeOf(args)?.signal;
+  if (scoped !== undefined) return scoped;
+  const signal = (context as { __smithy_context?: { abortSignal?: unknown } }).__smithy_context?.abortSignal;
+  return signal instanceof AbortSignal ? signal : undefined;
 }
 
 export function createCloudControlPacer(options: PacingOptions, shared?: SharedPacing): CloudControlPacer {
@@ -76,7 +81,8 @@ export function createCloudControlPacer(options: PacingOptions, shared?: SharedP
       const bucket = bucketFor(region);
       const paced: FinalizeRequestMiddleware<object, MetadataBearer> =
         (next: FinalizeHandler<object, MetadataBearer>, context) => (args: FinalizeHandlerArguments<object>) => {
-          const signal = abortSignalOf(context);
+          // Waiting for a slot or a token honours the call's signal too.
+          const signal = signalOf(args, context);
           const lane = laneOf(signal);
           // A slot first, then a token: a token taken while waiting for a slot would let calls bunch up
           // when slots free together, bursting past the rate.

@@ -7,7 +7,9 @@ import type { SeedDocument, SeedResource } from "./options.js";
 // one names a model that does not exist (API Gateway does not check the names), so clients meet a
 // dangling name. The ids are fixed so the docs, the IDE's example operations and the tests can
 // name them; they follow API Gateway's id shape (ten lower-case letters and digits for APIs, seven
-// for routes, route responses and models).
+// for routes, route responses and models). The IDE's tabs run as shipped: `sendMessage`'s route
+// response comes with the finished request that created it (a real token to follow), and
+// `setTopic`'s is there for the delete tab to remove.
 
 export const DEMO_REGION = "us-east-1";
 export const DEMO_API_ID = "chat7a1b2c";
@@ -20,6 +22,8 @@ export const DEMO_ROUTES = {
   sendPrivateMessage: "sprv001",
   leaveRoom: "leav001",
   typing: "typn001",
+  /** Two-way; its route response is the one the IDE's delete tab removes. */
+  setTopic: "topc001",
 } as const;
 export const DEMO_ROUTE_RESPONSES = {
   connectDefault: "rrc0001",
@@ -28,7 +32,11 @@ export const DEMO_ROUTE_RESPONSES = {
   /** Its ResponseModels name `DeliveryReceipt`, which no model of the API has. */
   sendPrivateMessageDefault: "rrs0002",
   joinRoomDefault: "rrj0001",
+  /** The IDE's delete tab removes it: a demo run once has it, later ones do not. */
+  setTopicDefault: "rrt0001",
 } as const;
+/** The token of the finished CREATE request that made `sendMessage`'s route response. */
+export const DEMO_REQUEST_TOKEN = "5eed0000-c4a7-4e5d-9a11-000000000001";
 /** The chat API's models, by name. */
 export const DEMO_MODELS = {
   Empty: "mdc0001",
@@ -98,21 +106,26 @@ const chat: SeedResource[] = [
   twoWay(DEMO_API_ID, DEMO_ROUTES.sendPrivateMessage, "sendPrivateMessage"),
   route(DEMO_API_ID, DEMO_ROUTES.leaveRoom, "leaveRoom"),
   route(DEMO_API_ID, DEMO_ROUTES.typing, "typing"),
+  twoWay(DEMO_API_ID, DEMO_ROUTES.setTopic, "setTopic"),
   routeResponse(DEMO_API_ID, DEMO_ROUTES.connect, DEMO_ROUTE_RESPONSES.connectDefault),
   routeResponse(DEMO_API_ID, DEMO_ROUTES.default, DEMO_ROUTE_RESPONSES.defaultDefault, { ResponseModels: json("Empty") }),
-  routeResponse(DEMO_API_ID, DEMO_ROUTES.sendMessage, DEMO_ROUTE_RESPONSES.sendMessageDefault, {
-    ModelSelectionExpression: "$context.status",
-    ResponseModels: json("MessageAck"),
-    ResponseParameters: {
-      "method.response.header.X-Message-Id": { Required: true },
-      "method.response.header.X-Room": { Required: false },
-    },
-  }),
+  {
+    ...routeResponse(DEMO_API_ID, DEMO_ROUTES.sendMessage, DEMO_ROUTE_RESPONSES.sendMessageDefault, {
+      ModelSelectionExpression: "$context.status",
+      ResponseModels: json("MessageAck"),
+      ResponseParameters: {
+        "method.response.header.X-Message-Id": { Required: true },
+        "method.response.header.X-Room": { Required: false },
+      },
+    }),
+    requestToken: DEMO_REQUEST_TOKEN,
+  },
   routeResponse(DEMO_API_ID, DEMO_ROUTES.sendPrivateMessage, DEMO_ROUTE_RESPONSES.sendPrivateMessageDefault, { ResponseModels: json(DEMO_MISSING_MODEL_NAME) }),
   routeResponse(DEMO_API_ID, DEMO_ROUTES.joinRoom, DEMO_ROUTE_RESPONSES.joinRoomDefault, {
     ResponseModels: json("RoomState"),
     ResponseParameters: { "method.response.header.X-Room": { Required: true } },
   }),
+  routeResponse(DEMO_API_ID, DEMO_ROUTES.setTopic, DEMO_ROUTE_RESPONSES.setTopicDefault, { ResponseModels: json("RoomState") }),
 ];
 
 const feed: SeedResource[] = [

@@ -51,6 +51,12 @@ export interface SeedResource {
   region?: string;
   typeName: string;
   properties: Record<string, unknown>;
+  /**
+   * The token of the finished (SUCCESS) CREATE request that made the resource, which
+   * GetResourceRequestStatus and ListResourceRequests then answer: a seed can give documentation
+   * and examples a real request token to follow. None by default.
+   */
+  requestToken?: string;
 }
 
 /** The form of a seed file (`--seed FILE`) and of the built-in `demo` seed. */

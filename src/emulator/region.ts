@@ -132,6 +132,12 @@ export class Region {
     return request;
   }
 
+  /** Records a CREATE that already finished with SUCCESS at `at`, for a seeded resource. */
+  recordFinishedCreate(type: ResourceType, model: Properties, token: string, at: number): void {
+    const identifier = identifierOf(type, model);
+    this.requests.set(token, { token, type, operation: "CREATE", identifier, model, startedAt: at, dueAt: at, seq: ++this.seq, status: "SUCCESS", eventTime: at });
+  }
+
   request(token: string): ResourceRequest | undefined {
     return this.requests.get(token);
   }

@@ -20,12 +20,16 @@ export function loadSeed(seed: "demo" | SeedDocument | string): SeedDocument {
   return parsed as SeedDocument;
 }
 
+/** A request token as Cloud Control's RequestToken constraint allows it (reference §2). */
+const REQUEST_TOKEN = /^[-A-Za-z0-9+/=]{1,128}$/;
+
 /**
  * Adds seeded resources as if they had been created, with the same checks a create makes (schema,
  * parents, duplicates), so a seed cannot hold what AWS could not. Ids may be given (fixed ids for
- * documentation) or are generated.
+ * documentation) or are generated. A resource with a `requestToken` also gets the finished CREATE
+ * request that made it, dated `now`.
  */
-export function applySeed(doc: SeedDocument, regionNamed: (name: string) => Region, defaultRegion: string): void {
+export function applySeed(doc: SeedDocument, regionNamed: (name: string) => Region, defaultRegion: string, now: number): void {
   doc.resources.forEach((resource, index) => {
     const where = `seed resource ${index} (${resource.typeName})`;
     const type = RESOURCE_TYPES.get(resource.typeName);
@@ -39,6 +43,11 @@ export function applySeed(doc: SeedDocument, regionNamed: (name: string) => Regi
     if (region.find(type.typeName, identifier)) throw new Error(`${where}: ${identifier} already exists in ${region.name}.`);
     const failure = type.checkCreate(model, ctx);
     if (failure) throw new Error(`${where}: ${failure.errorCode}: ${failure.message}`);
+    const token = resource.requestToken;
+    if (token !== undefined && (!REQUEST_TOKEN.test(token) || region.request(token))) {
+      throw new Error(`${where}: requestToken must be 1 to 128 characters of A-Z, a-z, 0-9, +, /, = and -, used once per region.`);
+    }
     region.put(type, model);
+    if (token !== undefined) region.recordFinishedCreate(type, model, token, now);
   });
 }

@@ -60,7 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!region) regions.set(name, (region = new Region(name, settings)));
     return region;
   };
-  const seed = (doc: SeedDocument) => applySeed(doc, regionNamed, defaultRegion);
+  const seed = (doc: SeedDocument) => applySeed(doc, regionNamed, defaultRegion, now());
   if (options.seed !== undefined) seed(loadSeed(options.seed));
 
   /** The region a request is for: its SigV4 credential scope, else the default region. */

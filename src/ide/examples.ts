@@ -1,9 +1,11 @@
 // The operations the IDE opens with: one tab for every use of the API, starting where a user starts,
 // from the region's WebSocket APIs, then one API's graph (routes, route responses, models), then
 // the route response reads and writes (schema/*.graphql). test/ide/examples.test.ts validates each
-// against the schema, and runs the reads against the demo, so a schema change that breaks one fails
-// the build instead of the user's first click.
+// against the schema and runs every one against the demo (test/ide/browser.test.ts, in the browser),
+// so a schema or demo change that breaks one fails the build instead of the user's first click.
+// Comment lines stay within 56 characters, so GraphiQL's editor column shows them whole.
 import type { IdeExample } from "./pageConfig.js";
+import { PLACEHOLDERS } from "./placeholders.js";
 
 export interface RouteResponseExampleIds {
   region: string;
@@ -18,7 +20,13 @@ export interface RouteResponseExampleIds {
    * Default `routeId`.
    */
   createRouteId?: string;
-  /** The opaque `id` of a route response, for the node lookup; a placeholder when absent. */
+  /** A route response the delete tab removes, under `deleteRouteId`. A placeholder when absent. */
+  deleteRouteResponseId?: string;
+  /** The route of `deleteRouteResponseId`. Default `createRouteId`. */
+  deleteRouteId?: string;
+  /** A real request token, for the follow tabs (query and subscription). A placeholder when absent. */
+  requestToken?: string;
+  /** The opaque `id` of a route response, for the node lookup. A placeholder when absent. */
   nodeId?: string;
 }
 
@@ -41,12 +49,11 @@ export function exampleCredentialsFor(auth: { enabled: boolean; bearerTokens: bo
   return auth.bearerTokens || !auth.apiKeys ? "bearer" : "apiKey";
 }
 
-/** What a user without ids sees: names that say what to put there. */
-const PLACEHOLDER_IDS = {
-  apiId: "YOUR_API_ID",
-  routeId: "YOUR_ROUTE_ID",
-  routeResponseId: "YOUR_ROUTE_RESPONSE_ID",
-} as const;
+/**
+ * The first comment line of a tab whose variables hold a placeholder (outside the demo): the
+ * gateway answers such a run with "... still holds the placeholder ..." and where to find a value.
+ */
+export const PLACEHOLDER_NOTE = "# First replace the YOUR_... values in the variables.\n";
 
 const REQUEST_FIELDS = `request {
       requestToken
@@ -72,9 +79,10 @@ const ROUTE_RESPONSE_FIELDS = `routeResponse {
       }
     }`;
 
-const LIST_APIS = `# The region's WebSocket APIs, a page at a time: start here,
-# and put an apiId into the next tab. \`region\` defaults to
-# the gateway's region; drop protocolType for HTTP APIs too.
+const LIST_APIS = `# The region's WebSocket APIs, a page at a time: start
+# here, and put an apiId into the next tab. \`region\`
+# defaults to the gateway's region; drop protocolType
+# for HTTP APIs too.
 query ListWebSocketApis($region: String, $first: Int, $after: String) {
   apis(region: $region, first: $first, after: $after, protocolType: WEBSOCKET) {
     edges {
@@ -161,8 +169,8 @@ query GetRouteResponse($apiId: String!, $routeId: String!, $routeResponseId: Str
 }
 `;
 
-const LIST_ROUTE_RESPONSES = `# A route's responses, a page at a time. For the next page,
-# run it again with pageInfo.endCursor as $after.
+const LIST_ROUTE_RESPONSES = `# A route's responses, a page at a time. For the next
+# page, run it again with pageInfo.endCursor as $after.
 query ListRouteResponses($apiId: String!, $routeId: String!, $region: String, $first: Int, $after: String) {
   routeResponses(apiId: $apiId, routeId: $routeId, region: $region, first: $first, after: $after) {
     edges {
@@ -181,10 +189,10 @@ query ListRouteResponses($apiId: String!, $routeId: String!, $region: String, $f
 }
 `;
 
-const CREATE_ROUTE_RESPONSE = `# Creates a route response. wait: true answers once Cloud
-# Control is done; wait: false answers at once, and
-# FollowResourceRequest follows request.requestToken.
-# DeleteRouteResponse needs the new routeResponseId.
+const CREATE_ROUTE_RESPONSE = `# Creates a route response. wait: true answers once
+# Cloud Control is done; wait: false answers at once:
+# follow request.requestToken in FollowResourceRequest.
+# DeleteRouteResponse takes the new routeResponseId.
 mutation CreateRouteResponse($input: CreateRouteResponseInput!) {
   createRouteResponse(input: $input) {
     ${REQUEST_FIELDS}
@@ -193,9 +201,9 @@ mutation CreateRouteResponse($input: CreateRouteResponseInput!) {
 }
 `;
 
-const UPDATE_WITH_SET = `# Typed changes: a field given replaces its value, null
-# clears it, a field left out stays. wait: false answers at
-# once: follow the request with FollowResourceRequest.
+const UPDATE_WITH_SET = `# Typed changes: a field given replaces its value,
+# null clears it, a field left out stays. wait: false
+# answers at once: FollowResourceRequest follows it.
 mutation UpdateRouteResponseWithSet($input: UpdateRouteResponseInput!) {
   updateRouteResponse(input: $input) {
     ${REQUEST_FIELDS}
@@ -204,9 +212,10 @@ mutation UpdateRouteResponseWithSet($input: UpdateRouteResponseInput!) {
 }
 `;
 
-const UPDATE_WITH_PATCH = `# Raw JSON Patch (RFC 6902) on the Cloud Control properties,
-# for what \`set\` cannot say. Paths are JSON Pointers: "/" in
-# a key is written ~1. All operations apply, or none.
+const UPDATE_WITH_PATCH = `# Raw JSON Patch (RFC 6902) on the Cloud Control
+# properties, for what \`set\` cannot say. Paths are
+# JSON Pointers: "/" in a key is written ~1. All
+# operations apply, or none.
 mutation UpdateRouteResponseWithPatch($input: UpdateRouteResponseInput!) {
   updateRouteResponse(input: $input) {
     ${REQUEST_FIELDS}
@@ -215,8 +224,8 @@ mutation UpdateRouteResponseWithPatch($input: UpdateRouteResponseInput!) {
 }
 `;
 
-const DELETE_ROUTE_RESPONSE = `# Deletes a route response for good. Put the routeResponseId
-# that CreateRouteResponse returned into the variables first.
+const DELETE_ROUTE_RESPONSE = `# Deletes a route response for good, such as the one
+# CreateRouteResponse made (its routeResponseId).
 mutation DeleteRouteResponse($input: DeleteRouteResponseInput!) {
   deleteRouteResponse(input: $input) {
     deletedRouteResponseId
@@ -235,8 +244,9 @@ const REQUEST_PROGRESS_FIELDS = `requestToken
     errorCode
     eventTime`;
 
-const FOLLOW_RESOURCE_REQUEST_LIVE = `# A write's progress, live: one event per status change until
-# done (a graphql-ws subscription on the same /graphql path).
+const FOLLOW_RESOURCE_REQUEST_LIVE = `# A write's progress, live: one event per status change
+# until done (a graphql-ws subscription on the same
+# /graphql path).
 subscription FollowResourceRequestLive($requestToken: String!, $region: String) {
   resourceRequestProgress(requestToken: $requestToken, region: $region) {
     ${REQUEST_PROGRESS_FIELDS}
@@ -258,8 +268,8 @@ query FollowResourceRequest($requestToken: String!, $region: String) {
 }
 `;
 
-const LIST_RESOURCE_REQUESTS = `# Recent route response writes, newest first; narrow them
-# by operations and statuses.
+const LIST_RESOURCE_REQUESTS = `# Recent route response writes, newest first; narrow
+# them by operations and statuses.
 query ListResourceRequests($region: String, $operations: [ResourceOperation!], $statuses: [OperationStatus!], $first: Int, $after: String) {
   resourceRequests(region: $region, operations: $operations, statuses: $statuses, first: $first, after: $after) {
     nodes {
@@ -297,50 +307,54 @@ function variables(value: Record<string, unknown>): string {
   return JSON.stringify(value, null, 2);
 }
 
+/** Puts PLACEHOLDER_NOTE above the query of an example whose variables hold a placeholder. */
+function noted(example: IdeExample): IdeExample {
+  return /"YOUR_[A-Z_]+"/.test(example.variables ?? "") ? { ...example, query: PLACEHOLDER_NOTE + example.query } : example;
+}
+
 /**
  * The IDE's example operations: the region's WebSocket APIs first, then one API's graph, then the
  * route response reads, writes and request follow-ups. With `ids` (the demo's, in demo mode) they
- * run as they are; without, their variables hold placeholders such as YOUR_API_ID and `region` is
- * left to the gateway's default (the first tab then needs nothing filled in). `credentials` picks
- * the headers pane's placeholder (default "bearer"; "none" when authentication is off).
+ * run as they are; without, their variables hold placeholders such as YOUR_API_ID (src/ide/
+ * placeholders.ts), their query starts with PLACEHOLDER_NOTE, and `region` is left to the gateway's
+ * default (the first tab then needs nothing filled in). `credentials` picks the headers pane's
+ * placeholder (default "bearer"; "none" when authentication is off).
  */
 export function routeResponseExamples(ids?: RouteResponseExampleIds, credentials: ExampleCredentials = "bearer"): IdeExample[] {
-  const { apiId, routeId, routeResponseId } = ids ?? PLACEHOLDER_IDS;
+  const { apiId, routeId, routeResponseId } = ids ?? PLACEHOLDERS;
   // Without ids the region is omitted, so the gateway's configured region applies.
   const region = ids === undefined ? {} : { region: ids.region };
   const createRouteId = ids?.createRouteId ?? routeId;
+  const deleteRouteId = ids?.deleteRouteId ?? createRouteId;
+  const deleteRouteResponseId = ids?.deleteRouteResponseId ?? PLACEHOLDERS.routeResponseId;
+  const requestToken = ids?.requestToken ?? PLACEHOLDERS.requestToken;
   // Each tab's headers pane: the placeholder, or nothing at all when authentication is off.
   const headers = credentials === "none" ? {} : { headers: AUTH_PLACEHOLDER_HEADERS[credentials] };
-  return [
+  const examples: IdeExample[] = [
     {
       name: "List the region's WebSocket APIs",
       query: LIST_APIS,
       variables: variables({ ...region, first: 10, after: null }),
-      ...headers,
     },
     {
       name: "An API's routes with their route response and models",
       query: API_GRAPH,
       variables: variables({ apiId, ...region }),
-      ...headers,
     },
     {
       name: "Get one route response",
       query: GET_ROUTE_RESPONSE,
       variables: variables({ apiId, routeId, routeResponseId, ...region }),
-      ...headers,
     },
     {
       name: "List a route's responses",
       query: LIST_ROUTE_RESPONSES,
       variables: variables({ apiId, routeId, ...region, first: 1, after: null }),
-      ...headers,
     },
     {
       name: "Create a route response",
       query: CREATE_ROUTE_RESPONSE,
       variables: variables({ input: { apiId, routeId: createRouteId, routeResponseKey: "$default", ...region, wait: true } }),
-      ...headers,
     },
     {
       name: "Update a route response with set",
@@ -348,7 +362,6 @@ export function routeResponseExamples(ids?: RouteResponseExampleIds, credentials
       variables: variables({
         input: { apiId, routeId, routeResponseId, set: { modelSelectionExpression: "$request.body.format" }, ...region, wait: false },
       }),
-      ...headers,
     },
     {
       name: "Update a route response with patch",
@@ -366,37 +379,32 @@ export function routeResponseExamples(ids?: RouteResponseExampleIds, credentials
           wait: true,
         },
       }),
-      ...headers,
     },
     {
       name: "Delete a route response",
       query: DELETE_ROUTE_RESPONSE,
-      variables: variables({ input: { apiId, routeId: createRouteId, routeResponseId: "ROUTE_RESPONSE_ID_FROM_CREATE", ...region, wait: true } }),
-      ...headers,
+      variables: variables({ input: { apiId, routeId: deleteRouteId, routeResponseId: deleteRouteResponseId, ...region, wait: true } }),
     },
     {
       name: "Follow a resource request",
       query: FOLLOW_RESOURCE_REQUEST,
-      variables: variables({ requestToken: "REQUEST_TOKEN_FROM_A_WRITE", ...region }),
-      ...headers,
+      variables: variables({ requestToken, ...region }),
     },
     {
       name: "Follow a resource request live",
       query: FOLLOW_RESOURCE_REQUEST_LIVE,
-      variables: variables({ requestToken: "REQUEST_TOKEN_FROM_A_WRITE", ...region }),
-      ...headers,
+      variables: variables({ requestToken, ...region }),
     },
     {
       name: "List recent resource requests",
       query: LIST_RESOURCE_REQUESTS,
       variables: variables({ ...region, statuses: null, first: 10 }),
-      ...headers,
     },
     {
       name: "Look up an object by id",
       query: NODE_LOOKUP,
-      variables: variables({ id: ids?.nodeId ?? "ID_FROM_ANOTHER_RESULT" }),
-      ...headers,
+      variables: variables({ id: ids?.nodeId ?? PLACEHOLDERS.nodeId }),
     },
   ];
+  return examples.map((example) => noted({ ...example, ...headers }));
 }

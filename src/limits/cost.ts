@@ -175,6 +175,20 @@ function rootFieldCost(field: FieldNode, fields: FieldCounter, graph: () => Grap
   }
 }
 
+/** The route responses' table joined with a graph's, and its root fields: once per graph table, not per request. */
+const joinedTables = new WeakMap<GraphCost, { table: GraphCost; roots: ReadonlySet<string> }>();
+
+function graphTable(graph: GraphCost | undefined): { table: GraphCost; roots: ReadonlySet<string> } {
+  const key = graph ?? ROUTE_RESPONSE_GRAPH;
+  let joined = joinedTables.get(key);
+  if (joined === undefined) {
+    const table = graph === undefined ? ROUTE_RESPONSE_GRAPH : mergeGraphCosts(ROUTE_RESPONSE_GRAPH, graph);
+    joined = { table, roots: new Set(Object.keys(table.Query?.fields ?? {})) };
+    joinedTables.set(key, joined);
+  }
+  return joined;
+}
+
 /**
  * The Cloud Control calls `operation` may cause with these variables, saturating at
  * Number.MAX_SAFE_INTEGER. Linear in the size of the document, whatever its fragments.
@@ -188,8 +202,7 @@ export function estimateCost(document: DocumentNode, operation: OperationDefinit
   }
   Object.assign(values, variables ?? {});
   const fields = new FieldCounter(fragments);
-  const graphCost = options.graph === undefined ? ROUTE_RESPONSE_GRAPH : mergeGraphCosts(ROUTE_RESPONSE_GRAPH, options.graph);
-  const graphRoots = new Set(Object.keys(graphCost.Query?.fields ?? {}));
+  const { table: graphCost, roots: graphRoots } = graphTable(options.graph);
   let counter: GraphCounter | undefined;
   const graph = (): GraphCounter =>
     (counter ??= createGraphCounter(

@@ -5,6 +5,5 @@ export { DEFAULT_LANE, LaneQueue } from "./laneQueue.js";
 export { assignLane, laneOf, principalLane, subscriptionLane } from "./lanes.js";
 export type { LaneOwner } from "./lanes.js";
 export { untilAborted } from "./untilAborted.js";
-export { operationDeadline } from "./operationDeadline.js";
 export { SharedTokenBucket } from "./sharedBucket.js";
 export type { RegionBucket, SharedTokenBucketOptions } from "./sharedBucket.js";

@@ -331,6 +331,7 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
     },
 
     record(context, record) {
+      context.end();
       const seconds = Number(process.hrtime.bigint() - record.startedAt) / 1e9;
       const type = record.operationType !== undefined && OPERATION_TYPES.has(record.operationType) ? record.operationType : "unknown";
       const outcome = !record.executed ? "rejected" : record.codes.length > 0 ? "error" : "ok";

@@ -40,7 +40,8 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
   const { timeoutMs } = options;
   const namespace = options.namespace ?? "routeresponse-gateway";
   const redis = createGuardedRedis({ url: options.url, timeoutMs, onError: options.onError, onRecovered: options.onRecovered, purpose: "shared Redis connection" });
-  const { client, call } = redis;
+  // The connection is loaded with its first call: read it inside each call, not here.
+  const { call } = redis;
   const key = (name: string) => `${namespace}:${name}`;
 
   return {
@@ -49,21 +50,21 @@ export function createSharedRedis(options: SharedRedisOptions): SharedRedis {
       return call(async () => {
         let reply: unknown;
         try {
-          reply = await client.evalSha(GCRA_SHA, script);
+          reply = await redis.client.evalSha(GCRA_SHA, script);
         } catch (error) {
           // A restarted (or flushed) Redis forgets scripts: send it whole once, then by its SHA again.
           if (!(error instanceof Error && error.message.startsWith("NOSCRIPT"))) throw error;
-          reply = await client.eval(GCRA_SCRIPT, script);
+          reply = await redis.client.eval(GCRA_SCRIPT, script);
         }
         return Number(reply) / 1000;
       });
     },
-    get: (name) => call(async () => (await client.get(key(name))) ?? undefined),
+    get: (name) => call(async () => (await redis.client.get(key(name))) ?? undefined),
     async set(name, value, ttlSeconds) {
-      await call(() => client.set(key(name), value, { expiration: { type: "EX", value: ttlSeconds } }));
+      await call(() => redis.client.set(key(name), value, { expiration: { type: "EX", value: ttlSeconds } }));
     },
     async delete(name) {
-      await call(() => client.del(key(name)));
+      await call(() => redis.client.del(key(name)));
     },
     async close() {
       redis.close();

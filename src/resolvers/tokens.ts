@@ -2,6 +2,7 @@
 // `[-A-Za-z0-9+/=]`), checked before the call so a typo is BAD_USER_INPUT, not an AWS ValidationException.
 import { randomUUID } from "node:crypto";
 import { badUserInput } from "../errors.js";
+import { refusePlaceholder } from "../ide/placeholders.js";
 
 const TOKEN_PATTERN = /^[-A-Za-z0-9+/=]{1,128}$/;
 
@@ -21,6 +22,7 @@ export function writeClientToken(token: string | null | undefined): string {
 }
 
 export function checkRequestToken(token: string): string {
+  refusePlaceholder("requestToken", token);
   if (!TOKEN_PATTERN.test(token)) throw badUserInput("requestToken must be 1 to 128 characters of A-Z, a-z, 0-9, +, /, = and -.");
   return token;
 }

@@ -3,6 +3,7 @@
 // only reach Cloud Control to fail there, and a `|`, a `/` or a control character in it would change
 // what a compound identifier addresses.
 import { badUserInput } from "../errors.js";
+import { refusePlaceholder } from "../ide/placeholders.js";
 
 /**
  * API Gateway generates its ids from lower-case letters and digits, ten of them for an API and fewer
@@ -30,6 +31,7 @@ export function checkIdentifierPart(argumentName: string, value: string): string
     throw badUserInput(`${argumentName} is ${value.length} characters long; an API Gateway id has at most ${MAX_ID_LENGTH}.`);
   }
   if (!ID_PATTERN.test(value)) {
+    refusePlaceholder(argumentName, value);
     throw badUserInput(`${argumentName} must be an API Gateway id: lower-case letters a-z and digits 0-9 only, such as ${EXAMPLE_ID}.`);
   }
   return value;

@@ -5,10 +5,12 @@ import { describe, it } from "node:test";
 import { RESULTS_END, RESULTS_START, merge, render, withResults } from "../../bench/report.js";
 import type { Runs } from "../../bench/report.js";
 import { countCalls, graphPlan } from "../../bench/ideal.js";
-import { SMOKE, batching, fanout, graph, overhead } from "../../bench/scenarios.js";
+import type { OverheadRun } from "../../bench/overhead.js";
+import { overheadRun } from "../../bench/overhead.js";
+import { SMOKE, batching, fanout, graph } from "../../bench/scenarios.js";
 
 describe("benchmarks (smoke sizes)", () => {
-  const all = { batching: {} as Runs, fanout: {} as Runs, overhead: {} as Runs, graph: {} as Runs };
+  const all = { batching: {} as Runs, fanout: {} as Runs, overhead: [] as OverheadRun[], graph: {} as Runs };
 
   it("batching: the gateway makes one call per distinct route response, the naive server one per alias", async () => {
     const run = await batching(SMOKE.batching);
@@ -27,17 +29,21 @@ describe("benchmarks (smoke sizes)", () => {
     assert.equal(paced?.failedFields, 0);
   });
 
-  it("overhead: every load-generator request answered, the cache saving calls", async () => {
-    const run = await overhead(SMOKE.overhead);
-    merge(all.overhead, run);
-    for (const sample of Object.values(run)) {
-      assert.equal(sample.failedFields, 0);
-      assert.ok((sample.requestsPerSecond ?? 0) > 0);
+  it("overhead: every server answers every request; the cached gateway and the bare server make no Cloud Control call", async () => {
+    const run = await overheadRun(SMOKE.overhead);
+    all.overhead.push(run);
+    const loads = { "uncached gateway": run.uncached.gateway, naive: run.uncached.naive, "cached gateway": run.cached.gateway, bare: run.cached.bare };
+    for (const [name, figures] of Object.entries(loads)) {
+      assert.equal(figures.failed, 0, name);
+      assert.ok(figures.requests > 0 && figures.cpuMicrosPerRequest > 0 && figures.peakRssMb > 0, `${name}: ${JSON.stringify(figures)}`);
     }
-    assert.equal(run["bare Apollo Server, static field"]?.getResource, 0);
-    const uncached = run["gateway, one route response"]?.getResource ?? 0;
-    const cached = run["gateway, one route response, cache on"]?.getResource ?? 0;
-    assert.ok(uncached > 0 && cached <= SMOKE.overhead.connections, `uncached ${uncached}, cached ${cached}`);
+    // One GetResource per uncached request (the warm-up's are not counted), none once cached.
+    assert.ok(run.uncached.gateway.upstreamCalls >= run.uncached.gateway.requests, JSON.stringify(run.uncached.gateway));
+    assert.ok(run.uncached.naive.upstreamCalls >= run.uncached.naive.requests, JSON.stringify(run.uncached.naive));
+    assert.equal(run.cached.gateway.upstreamCalls, 0);
+    assert.equal(run.cached.bare.upstreamCalls, 0);
+    assert.equal(run.coldStartMs.gateway.length, SMOKE.overhead.coldStarts);
+    assert.ok(run.coldStartMs.naive.every((ms) => ms > 0));
   });
 
   it("graph: the gateway makes exactly the ideal calls, paced or not; the naive resolvers make more", async () => {

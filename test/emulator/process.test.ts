@@ -8,7 +8,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { GetResourceCommand, ListResourcesCommand } from "@aws-sdk/client-cloudcontrol";
+import { GetResourceCommand, GetResourceRequestStatusCommand, ListResourceRequestsCommand, ListResourcesCommand } from "@aws-sdk/client-cloudcontrol";
 import { startEmulator, demo } from "../../src/emulator/index.js";
 import { parseCliOptions } from "../../src/emulator/cliOptions.js";
 import { cloudControlClient, startTestEmulator } from "../support/emulator.js";
@@ -128,6 +128,20 @@ describe("the control endpoints", async () => {
     const orphan = await seed([{ typeName: ROUTE_RESPONSE, properties: { ApiId: "nope", RouteId: "nope", RouteResponseKey: "$default" } }]);
     assert.equal(orphan.status, 400);
     assert.match(((await orphan.json()) as { message: string }).message, /NotFound: Invalid API identifier specified 123456789012:nope/);
+  });
+
+  it("seed a resource with the finished request that created it, which the SDK then reads and lists", async () => {
+    const { ProgressEvent } = await client.send(new GetResourceRequestStatusCommand({ RequestToken: demo.DEMO_REQUEST_TOKEN }));
+    assert.deepEqual([ProgressEvent?.Operation, ProgressEvent?.OperationStatus, ProgressEvent?.TypeName], ["CREATE", "SUCCESS", ROUTE_RESPONSE]);
+    assert.equal(ProgressEvent?.Identifier, `${demo.DEMO_API_ID}|${demo.DEMO_ROUTES.sendMessage}|${demo.DEMO_ROUTE_RESPONSES.sendMessageDefault}`);
+    const listed = await client.send(new ListResourceRequestsCommand({ ResourceRequestStatusFilter: { Operations: ["CREATE"], OperationStatuses: ["SUCCESS"] } }));
+    assert.ok(listed.ResourceRequestStatusSummaries?.some((event) => event.RequestToken === demo.DEMO_REQUEST_TOKEN));
+    const reused = await control("/seed", {
+      method: "POST",
+      body: JSON.stringify({ resources: [{ typeName: "AWS::ApiGatewayV2::Api", properties: { ApiId: "seedapi002", Name: "x", ProtocolType: "WEBSOCKET", RouteSelectionExpression: "$request.body.action" }, requestToken: demo.DEMO_REQUEST_TOKEN }] }),
+    });
+    assert.equal(reused.status, 400);
+    assert.match(((await reused.json()) as { message: string }).message, /requestToken must be 1 to 128 characters .* used once per region/);
   });
 });
 

@@ -83,7 +83,7 @@ describe("the example frontend in headless Chromium, against the demo", { skip: 
     await page.locator(`[data-testid="route-response-${send}"]`).waitFor();
     assert.equal(await page.locator(`[data-testid="api-${DEMO_API_ID}"]`).getAttribute("aria-pressed"), "true");
     assert.equal(await page.locator("#api-title").innerText(), `Routes of chat-websocket ${DEMO_API_ID}`);
-    assert.equal(await page.locator("#status").innerText(), "8 routes (5 two-way, 3 one-way), 5 route responses. Messages pick a route by $request.body.action.");
+    assert.equal(await page.locator("#status").innerText(), "9 routes (6 two-way, 3 one-way), 6 route responses. Messages pick a route by $request.body.action.");
     assert.equal(await page.locator("#routes tr").count(), Object.keys(DEMO_ROUTES).length);
     const sendRow = page.locator(`[data-testid="route-${DEMO_ROUTES.sendMessage}"]`);
     assert.equal(await sendRow.getAttribute("data-two-way"), "true");

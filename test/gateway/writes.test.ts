@@ -4,7 +4,7 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { CreateResourceCommand } from "@aws-sdk/client-cloudcontrol";
-import { DEMO_API_ID, DEMO_ROUTES } from "../../src/emulator/demoSeed.js";
+import { DEMO_API_ID, DEMO_REQUEST_TOKEN, DEMO_ROUTES } from "../../src/emulator/demoSeed.js";
 import { cloudControlClient, startTestEmulator } from "../support/emulator.js";
 import type { GraphQLResponse, Json, TestGateway } from "./harness.js";
 import { LENIENT_KEYS, codesOf, eventually, startTestGateway } from "./harness.js";
@@ -466,7 +466,8 @@ describe("cancelResourceRequest", () => {
   });
 });
 
-// A separate emulator, so the request list holds exactly what this setup made.
+// A separate emulator, so the request list holds exactly what this setup made, after the one
+// request the demo seed holds (the CREATE of sendMessage's route response, the oldest).
 const tracked = await startTestEmulator({ ...LENIENT_KEYS, seed: "demo", writeDurationMs: 0 });
 const gateway = await startTestGateway(tracked);
 const sdk = cloudControlClient(tracked);
@@ -495,7 +496,7 @@ const status = await gateway.query(STATUS, { token: tokens[0] });
 const [apiId, routeId, routeResponseId] = (status.data.resourceRequest.identifier as string).split("|");
 tokens.push(await write(UPDATE, { apiId, routeId, routeResponseId, set: { routeResponseKey: "t1b" } }));
 tokens.push(await write(DELETE, { apiId, routeId, routeResponseId }));
-const newestFirst = [...tokens].reverse();
+const newestFirst = [...tokens].reverse().concat(DEMO_REQUEST_TOKEN);
 
 describe("resourceRequest and resourceRequests", () => {
   const LIST = `query($first: Int, $after: String, $operations: [ResourceOperation!], $statuses: [OperationStatus!]) {
@@ -549,7 +550,7 @@ describe("resourceRequest and resourceRequests", () => {
     const createsThatSucceeded = await gateway.query(LIST, { operations: ["CREATE"], statuses: ["SUCCESS"] });
     assert.deepEqual(
       createsThatSucceeded.data.resourceRequests.nodes.map((node: Json) => node.requestToken),
-      [tokens[1], tokens[0]],
+      [tokens[1], tokens[0], DEMO_REQUEST_TOKEN],
     );
   });
 

@@ -1,19 +1,21 @@
 // The IDE in a real browser: headless Debian Chromium, driven by playwright-core, against the real
 // gateway of `npm run demo` (the emulator with the demo seed, on loopback). Every request the page
 // makes passes through page.route: one to any other host is aborted and counted, and the count must
-// be zero. The page runs an example and must show the demo's data, with no Content-Security-Policy
-// violation on the way.
+// be zero. The page runs an example and must show the demo's data, then every tab as shipped (the
+// subscription over its WebSocket included) without an error, with no Content-Security-Policy
+// violation on the way. The editor column is wider than the result, so the tabs' comments show whole.
 import { strict as assert } from "node:assert";
 import { existsSync } from "node:fs";
 import { before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { DEMO_API_ID, DEMO_FEED_API_ID, DEMO_GAME_API_ID, DEMO_HTTP_API_ID, DEMO_REGION, DEMO_ROUTE_RESPONSES, DEMO_ROUTES } from "../../src/emulator/demoSeed.js";
+import { DEMO_EXAMPLE_IDS } from "../../src/demo.js";
+import { DEMO_API_ID, DEMO_FEED_API_ID, DEMO_GAME_API_ID, DEMO_HTTP_API_ID, DEMO_REQUEST_TOKEN } from "../../src/emulator/demoSeed.js";
 import { routeResponseExamples } from "../../src/ide/index.js";
 import type { GuardedPage } from "../support/browser.js";
 import { chromiumMissing, eventually, launchChromium, openGuardedPage } from "../support/browser.js";
 import type { TestDemo } from "../support/demo.js";
-import { startTestDemo } from "../support/demo.js";
+import { demoWritesSettled, startTestDemo } from "../support/demo.js";
 
 const skip = chromiumMissing;
 /** dist/ide, which `npm run build:ide` writes, from dist/test/ide/. */
@@ -22,13 +24,7 @@ const SCREENSHOT = "/tmp/ide.png";
 /** The variables or headers editor, whichever is shown. */
 const VISIBLE_TOOL_EDITOR = ".graphiql-editor-tool .graphiql-editor:not(.hidden)";
 /** The ids src/demo.ts gives the IDE's examples. */
-const DEMO_IDS = {
-  region: DEMO_REGION,
-  apiId: DEMO_API_ID,
-  routeId: DEMO_ROUTES.sendMessage,
-  routeResponseId: DEMO_ROUTE_RESPONSES.sendMessageDefault,
-  createRouteId: DEMO_ROUTES.disconnect,
-};
+const DEMO_IDS = DEMO_EXAMPLE_IDS;
 
 interface CspViolation {
   directive: string;
@@ -108,6 +104,35 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     await page.locator(".graphiql-editor-tools").getByText("Headers", { exact: true }).click();
     assert.equal((await editorText(page, VISIBLE_TOOL_EDITOR)).trim(), "");
     await page.locator(".graphiql-editor-tools").getByText("Variables", { exact: true }).click();
+  });
+
+  it("gives the editor column more room than the result, so each tab's comment lines show whole", async () => {
+    // Narrower than the default 1400 px: at GraphiQL's own half-and-half split, lines got cut here.
+    await page.setViewportSize({ width: 1200, height: 900 });
+    try {
+      const width = (selector: string) => page.locator(selector).first().evaluate((element) => (element as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width);
+      const editors = await width(".graphiql-editors");
+      const response = await width(".graphiql-response");
+      assert.ok(editors > 1.3 * response, `editors ${editors} px, response ${response} px`);
+      for (let index = 0; index < examples.length; index++) {
+        await page.locator(".graphiql-tab").nth(index).click();
+        const firstLine = examples[index]?.query.split("\n")[0] ?? "";
+        await editorTextContaining(page, ".graphiql-query-editor", firstLine);
+        const cut = await page.locator(".graphiql-query-editor .CodeMirror").evaluate((element) => {
+          type Box = { getBoundingClientRect(): { right: number }; textContent: string | null };
+          const editor = element as unknown as Box & { querySelectorAll(selector: string): Box[] };
+          const right = editor.getBoundingClientRect().right;
+          return [...editor.querySelectorAll(".CodeMirror-line > span")]
+            .filter((line) => line.textContent?.startsWith("#"))
+            .filter((line) => line.getBoundingClientRect().right > right)
+            .map((line) => line.textContent);
+        });
+        assert.deepEqual(cut, [], examples[index]?.name);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await page.locator(".graphiql-tab").nth(0).click();
+    }
   });
 
   it("keeps GraphiQL's title, the operation name, for a tab whose operation is renamed", async () => {
@@ -232,6 +257,39 @@ describe("the IDE in headless Chromium", { skip, timeout: 120_000 }, () => {
     const expected = consoleCspMessages.filter((message) => message.includes(otherOrigin));
     assert.equal(expected.length, 1, consoleCspMessages.join("\n"));
     consoleCspMessages.splice(consoleCspMessages.indexOf(expected[0] ?? ""), 1);
+  });
+
+  it("runs every tab as shipped, the subscription included, without an error", async () => {
+    const results = new Map<string, { data?: Record<string, unknown> | null; errors?: unknown[] }>();
+    for (let index = 0; index < examples.length; index++) {
+      const example = examples[index];
+      if (example === undefined) continue;
+      const operationName = /^(?:query|mutation|subscription) (\w+)/m.exec(example.query)?.[1];
+      await page.locator(".graphiql-tab").nth(index).click();
+      await page.waitForFunction(
+        (name) => (globalThis as unknown as { document: { querySelector(s: string): { CodeMirror?: { operationName?: string } } | null } }).document.querySelector(".graphiql-query-editor .CodeMirror")?.CodeMirror?.operationName === name,
+        operationName,
+      );
+      await page.locator(".graphiql-execute-button").click();
+      // A tab's result pane is empty until it runs; a subscription shows its last event once done.
+      const text = await eventually(async () => {
+        const value = await editorText(page, ".graphiql-response");
+        return /"(data|errors)"/.test(value) && !(await page.locator(".graphiql-execute-button[aria-label*='Stop']").count()) ? value : undefined;
+      }, 15_000);
+      results.set(example.name, JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: unknown[] });
+      await demoWritesSettled(gateway);
+    }
+    assert.deepEqual([...results.keys()], examples.map((example) => example.name));
+    for (const [name, result] of results) {
+      assert.equal(result.errors, undefined, `${name}: ${JSON.stringify(result.errors)}`);
+      assert.ok(result.data, name);
+    }
+    const live = results.get("Follow a resource request live")?.data?.resourceRequestProgress as { requestToken: string; status: string; done: boolean };
+    assert.deepEqual([live.requestToken, live.status, live.done], [DEMO_REQUEST_TOKEN, "SUCCESS", true]);
+    const deleted = results.get("Delete a route response")?.data?.deleteRouteResponse as { request: { status: string } };
+    assert.equal(deleted.request.status, "SUCCESS");
+    const node = results.get("Look up an object by id")?.data?.node as { __typename: string; id: string };
+    assert.deepEqual([node.__typename, node.id], ["RouteResponse", DEMO_IDS.nodeId]);
   });
 
   it("made no request to another host, and broke no Content-Security-Policy rule", async (t) => {

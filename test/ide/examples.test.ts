@@ -1,25 +1,30 @@
 // The IDE's example operations against the gateway's schema: each must be a valid document whose
 // variables coerce, so a user's first click never answers with a validation error. With the demo's
-// ids, the reads also run against the demo (emulator and real HTTP gateway on loopback) and must
-// answer its data without an error: the first tab lists its WebSocket APIs, the second walks one.
+// ids, every query and mutation tab also runs, in order, against the demo (emulator and real HTTP
+// gateway on loopback) and must answer without an error: the first tab lists its WebSocket APIs, the
+// second walks one. Without ids, each tab that holds a placeholder answers "replace the placeholder"
+// (not a format error) before any Cloud Control call. test/ide/browser.test.ts runs them all,
+// the subscription included, in the browser.
 import { strict as assert } from "node:assert";
 import { readFileSync, readdirSync } from "node:fs";
 import { before, describe, it } from "node:test";
 import type { OperationDefinitionNode } from "graphql";
 import { Kind, buildSchema, getVariableValues, parse, validate } from "graphql";
+import { DEMO_EXAMPLE_IDS } from "../../src/demo.js";
 import {
   DEMO_API_ID,
   DEMO_FEED_API_ID,
   DEMO_GAME_API_ID,
   DEMO_MISSING_MODEL_NAME,
   DEMO_MODELS,
+  DEMO_REQUEST_TOKEN,
   DEMO_ROUTE_RESPONSES,
   DEMO_ROUTES,
 } from "../../src/emulator/demoSeed.js";
-import type { RouteResponseExampleIds } from "../../src/ide/index.js";
 import { AUTH_PLACEHOLDER_HEADERS, exampleCredentialsFor, routeResponseExamples } from "../../src/ide/index.js";
+import { PLACEHOLDER_NOTE } from "../../src/ide/examples.js";
 import type { TestDemo } from "../support/demo.js";
-import { startTestDemo } from "../support/demo.js";
+import { demoWritesSettled, startTestDemo } from "../support/demo.js";
 
 /** schema/ at the repository root, from dist/test/ide/. */
 const schemaDir = new URL("../../../schema/", import.meta.url);
@@ -31,7 +36,7 @@ const sdl = readdirSync(schemaDir)
 const schema = buildSchema(sdl);
 
 /** The demo's ids (docs/emulator.md, "The demo data"), as the gateway passes them in demo mode. */
-const DEMO_IDS: RouteResponseExampleIds = { region: "us-east-1", apiId: "chat7a1b2c", routeId: "send001", routeResponseId: "rrs0001", createRouteId: "dcnt001" };
+const DEMO_IDS = DEMO_EXAMPLE_IDS;
 
 const OPERATION_NAMES = [
   "ListWebSocketApis",
@@ -105,7 +110,7 @@ describe("the examples' headers pane", () => {
 });
 
 describe("routeResponseExamples' variables", () => {
-  it("name the demo's resources in demo mode, and never a seeded one for the delete", () => {
+  it("name the demo's resources in demo mode: the delete removes setTopic's, the follow tabs a seeded request", () => {
     const byName = new Map(routeResponseExamples(DEMO_IDS).map((example) => [example.name, JSON.parse(example.variables ?? "{}") as Record<string, unknown>]));
     assert.deepEqual(byName.get("List the region's WebSocket APIs"), { region: "us-east-1", first: 10, after: null });
     assert.deepEqual(byName.get("An API's routes with their route response and models"), { apiId: "chat7a1b2c", region: "us-east-1" });
@@ -114,10 +119,17 @@ describe("routeResponseExamples' variables", () => {
       input: { apiId: "chat7a1b2c", routeId: "dcnt001", routeResponseKey: "$default", region: "us-east-1", wait: true },
     });
     assert.deepEqual(byName.get("Delete a route response"), {
-      input: { apiId: "chat7a1b2c", routeId: "dcnt001", routeResponseId: "ROUTE_RESPONSE_ID_FROM_CREATE", region: "us-east-1", wait: true },
+      input: { apiId: "chat7a1b2c", routeId: "topc001", routeResponseId: "rrt0001", region: "us-east-1", wait: true },
     });
-    assert.deepEqual(byName.get("Look up an object by id"), { id: "ID_FROM_ANOTHER_RESULT" });
-    assert.deepEqual(routeResponseExamples({ ...DEMO_IDS, nodeId: "abc" }).at(-1)?.variables, JSON.stringify({ id: "abc" }, null, 2));
+    assert.deepEqual(byName.get("Follow a resource request"), { requestToken: DEMO_REQUEST_TOKEN, region: "us-east-1" });
+    assert.deepEqual(byName.get("Follow a resource request live"), { requestToken: DEMO_REQUEST_TOKEN, region: "us-east-1" });
+    // base64url of [1, "RouteResponse", region, identifier] (src/resolvers/relay/nodeId.ts).
+    const nodeId = byName.get("Look up an object by id")?.id as string;
+    assert.deepEqual(JSON.parse(Buffer.from(nodeId, "base64url").toString("utf8")), [1, "RouteResponse", "us-east-1", "chat7a1b2c|send001|rrs0001"]);
+    for (const example of routeResponseExamples(DEMO_IDS)) {
+      assert.doesNotMatch(example.variables ?? "", /YOUR_/, example.name);
+      assert.ok(!example.query.startsWith(PLACEHOLDER_NOTE), example.name);
+    }
   });
 
   it("hold placeholders without ids, and leave the region to the gateway", () => {
@@ -127,6 +139,13 @@ describe("routeResponseExamples' variables", () => {
     assert.deepEqual(JSON.parse(variables[1] ?? ""), { apiId: "YOUR_API_ID" });
     assert.deepEqual(JSON.parse(variables[2] ?? ""), { apiId: "YOUR_API_ID", routeId: "YOUR_ROUTE_ID", routeResponseId: "YOUR_ROUTE_RESPONSE_ID" });
     for (const text of variables) assert.doesNotMatch(text, /region|chat7a1b2c/);
+  });
+
+  it("start with the note to replace them, in the tabs that hold one and only there", () => {
+    const noted = routeResponseExamples()
+      .filter((example) => example.query.startsWith(PLACEHOLDER_NOTE))
+      .map((example) => operationOf(example.query).name?.value);
+    assert.deepEqual(noted, OPERATION_NAMES.filter((name) => name !== "ListWebSocketApis" && name !== "ListResourceRequests"));
   });
 });
 
@@ -146,34 +165,83 @@ interface GraphRoute {
   };
 }
 
-describe("the IDE's read examples, run against the demo with its ids", { timeout: 60_000 }, () => {
+/** Cloud Control calls the demo's emulator has received (its control endpoint, docs/emulator.md). */
+async function emulatorCalls(demo: TestDemo): Promise<number> {
+  const response = await fetch(`${demo.emulatorUrl}/_emulator/stats`);
+  return ((await response.json()) as { total: number }).total;
+}
+
+async function run(demo: TestDemo, query: string, variables: string | undefined): Promise<RunResult> {
+  const response = await fetch(demo.graphqlUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables: JSON.parse(variables ?? "{}") as unknown }),
+  });
+  assert.equal(response.status, 200);
+  return (await response.json()) as RunResult;
+}
+
+describe("the IDE's examples, run in order against the demo with its ids", { timeout: 60_000 }, () => {
   let demo: TestDemo;
   const results = new Map<string, RunResult>();
-  /** Queries whose variables name only the demo's resources (no "..._FROM_A_WRITE" placeholder). */
-  const runnable = routeResponseExamples(DEMO_IDS).filter((example) => operationOf(example.query).operation === "query" && !/_FROM_/.test(example.variables ?? ""));
+  /** Every tab but the subscription, which needs a WebSocket (the browser test runs it). */
+  const runnable = routeResponseExamples(DEMO_IDS).filter((example) => operationOf(example.query).operation !== "subscription");
 
   before(async () => {
     demo = await startTestDemo();
     for (const example of runnable) {
-      const response = await fetch(demo.graphqlUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: example.query, variables: JSON.parse(example.variables ?? "{}") as unknown }),
-      });
-      assert.equal(response.status, 200, example.name);
-      results.set(example.name, (await response.json()) as RunResult);
+      results.set(example.name, await run(demo, example.query, example.variables));
+      await demoWritesSettled(demo);
     }
   });
 
-  it("runs every query tab that needs no token or id from another result", () => {
+  it("runs every query and mutation tab as shipped, without an error", () => {
     assert.deepEqual(
       runnable.map((example) => operationOf(example.query).name?.value),
-      ["ListWebSocketApis", "ApiRoutesGraph", "GetRouteResponse", "ListRouteResponses", "ListResourceRequests"],
+      OPERATION_NAMES.filter((name) => name !== "FollowResourceRequestLive"),
     );
     for (const [name, result] of results) {
       assert.equal(result.errors, undefined, `${name}: ${JSON.stringify(result.errors)}`);
       assert.ok(result.data, name);
     }
+  });
+
+  it("deletes setTopic's route response, follows the request that created sendMessage's, and finds sendMessage's by its id", () => {
+    const deleted = results.get("Delete a route response")?.data?.deleteRouteResponse as { request: { status: string } };
+    assert.equal(deleted.request.status, "SUCCESS");
+    const followed = results.get("Follow a resource request")?.data?.resourceRequest as { requestToken: string; operation: string; status: string; routeResponse: { id: string } };
+    assert.deepEqual([followed.requestToken, followed.operation, followed.status], [DEMO_REQUEST_TOKEN, "CREATE", "SUCCESS"]);
+    assert.equal(followed.routeResponse.id, DEMO_IDS.nodeId);
+    const node = results.get("Look up an object by id")?.data?.node as { __typename: string; identifier: string };
+    assert.deepEqual([node.__typename, node.identifier], ["RouteResponse", "chat7a1b2c|send001|rrs0001"]);
+  });
+
+  it("answers each placeholder of the tabs outside the demo with what to replace it with, before any Cloud Control call", async () => {
+    const before = await emulatorCalls(demo);
+    const refused = new Map<string, string[]>();
+    for (const example of routeResponseExamples()) {
+      if (!/YOUR_/.test(example.variables ?? "") || operationOf(example.query).operation === "subscription") continue;
+      const result = await run(demo, example.query, example.variables);
+      assert.deepEqual(
+        result.errors?.map((error) => error.extensions?.code),
+        ["BAD_USER_INPUT"],
+        example.name,
+      );
+      refused.set(operationOf(example.query).name?.value ?? "", result.errors?.map((error) => error.message) ?? []);
+    }
+    const apiId = "still holds the placeholder YOUR_API_ID: replace it with an apiId that ListWebSocketApis returns.";
+    assert.deepEqual(Object.fromEntries(refused), {
+      ApiRoutesGraph: [`apiId ${apiId}`],
+      GetRouteResponse: [`apiId ${apiId}`],
+      ListRouteResponses: [`apiId ${apiId}`],
+      CreateRouteResponse: [`input.apiId ${apiId}`],
+      UpdateRouteResponseWithSet: [`input.apiId ${apiId}`],
+      UpdateRouteResponseWithPatch: [`input.apiId ${apiId}`],
+      DeleteRouteResponse: [`input.apiId ${apiId}`],
+      FollowResourceRequest: ["requestToken still holds the placeholder YOUR_REQUEST_TOKEN: replace it with the request.requestToken a write returns, or one ListResourceRequests lists."],
+      NodeLookup: ["id still holds the placeholder YOUR_NODE_ID: replace it with an `id` another result returns."],
+    });
+    assert.equal(await emulatorCalls(demo), before);
   });
 
   it("the first tab lists the demo's WebSocket APIs of the region, not its HTTP API", () => {

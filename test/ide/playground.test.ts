@@ -63,6 +63,20 @@ describe("GraphQL Playground (IDE=playground) in headless Chromium", { skip, tim
     for (const example of examples) await page.getByText(example.name, { exact: true }).first().waitFor();
   });
 
+  it("opens each tab on its Query Variables, shown rather than collapsed behind HTTP Headers", async () => {
+    // The variables editor is mounted only while Query Variables is the active pane; its height is
+    // a title bar's when the pane is collapsed.
+    const shown = await eventually(() =>
+      page.evaluate(() => {
+        type Editor = { CodeMirror?: { getValue(): string }; getBoundingClientRect(): { height: number } };
+        const editors = [...(globalThis as unknown as { document: { querySelectorAll(s: string): Editor[] } }).document.querySelectorAll(".CodeMirror")];
+        const variables = editors.find((editor) => editor.CodeMirror?.getValue().includes('"first": 10'));
+        return variables === undefined ? undefined : variables.getBoundingClientRect().height;
+      }),
+    );
+    assert.ok(shown > 100, `the variables editor is ${shown} px high`);
+  });
+
   it("runs the first example with its variables and shows the demo's WebSocket APIs", async () => {
     await page.locator(EXECUTE).click();
     await page.getByText("chat-websocket").first().waitFor();

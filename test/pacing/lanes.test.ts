@@ -9,7 +9,8 @@ import { createRegionPolicy } from "../../src/cloudcontrol/region.js";
 import { createCloudControlFacade } from "../../src/cloudcontrol/facade.js";
 import { createContextFactory } from "../../src/context.js";
 import { createCallBudget } from "../../src/limits/callBudget.js";
-import { DEFAULT_LANE, Semaphore, TokenBucket, assignLane, laneOf, operationDeadline, principalLane } from "../../src/pacing/index.js";
+import { DEFAULT_LANE, Semaphore, TokenBucket, assignLane, laneOf, principalLane } from "../../src/pacing/index.js";
+import { createOperationSignals } from "../../src/shutdown.js";
 import { createRequestProgressFeed } from "../../src/subscriptions/index.js";
 import { gatewayClients, startTestEmulator } from "../support/emulator.js";
 
@@ -140,8 +141,9 @@ describe("carrying a lane to the pacer", () => {
   it("goes with the operation's signal; a signal without one is in the default lane", () => {
     assert.equal(laneOf(undefined), DEFAULT_LANE);
     assert.equal(laneOf(new AbortController().signal), DEFAULT_LANE);
-    assert.equal(laneOf(operationDeadline(60_000)), DEFAULT_LANE);
-    assert.equal(laneOf(operationDeadline(60_000, "api-key:apikey:reader")), "api-key:apikey:reader");
+    const operationSignal = createOperationSignals(undefined);
+    assert.equal(laneOf(operationSignal(60_000)?.signal), DEFAULT_LANE);
+    assert.equal(laneOf(operationSignal(60_000, "api-key:apikey:reader")?.signal), "api-key:apikey:reader");
     const signal = new AbortController().signal;
     assert.equal(assignLane(signal, "x"), signal);
     assert.equal(laneOf(signal), "x");

@@ -7,6 +7,7 @@ import type { RegionPolicy } from "../../cloudcontrol/region.js";
 import { isRegionName } from "../../cloudcontrol/region.js";
 import type { ResourceTypeDescriptor } from "../../resourceTypes/index.js";
 import { NODE_TYPES, RESOURCE_REQUEST_NODE } from "../nodeTypes.js";
+import { refusePlaceholder } from "../../ide/placeholders.js";
 import { checkRequestToken } from "../tokens.js";
 import { decodeJson, encodeJson } from "./base64url.js";
 
@@ -47,6 +48,7 @@ function shown(id: string): string {
  * decoded, edited and re-encoded by anyone, so it is input like any other.
  */
 export function decodeNodeId(id: string, regions: RegionPolicy): NodeRef {
+  refusePlaceholder("id", id);
   const refused = () => badUserInput(`${shown(id)} is not a node id of this API: pass an \`id\` it returned, unchanged.`);
   const tuple = decodeJson(id);
   if (!Array.isArray(tuple) || tuple.length !== 4 || tuple[0] !== NODE_ID_VERSION) throw refused();
