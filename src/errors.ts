@@ -198,7 +198,14 @@ export function createErrorFormatter(logger: GatewayLogger, options: ErrorFormat
     const requestId = options.requestId?.();
     return requestId === undefined ? message : `${message} (requestId ${requestId})`;
   };
-  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // Every door formats through here, inside its request's scope: the answers whose cause only the
+  // log holds carry the request id, wherever they are sent.
+  const withRequestId = (answer: GraphQLFormattedError): GraphQLFormattedError => {
+    const requestId = CODES_WITH_REQUEST_ID.has(String(answer.extensions?.code)) ? options.requestId?.() : undefined;
+    return requestId === undefined ? answer : { ...answer, extensions: { ...answer.extensions, requestId } };
+  };
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => withRequestId(format(formatted, error));
+  function format(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     const original = originalErrorOf(error);
     const where = { locations: formatted.locations, path: formatted.path };
     if (original instanceof GatewayError) {
@@ -217,5 +224,5 @@ export function createErrorFormatter(logger: GatewayLogger, options: ErrorFormat
     }
     logger.error(underRequestId(`unexpected error at ${formatted.path?.join(".") ?? "(request)"}`), original);
     return { message: "Internal server error", ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
-  };
+  }
 }

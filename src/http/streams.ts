@@ -163,13 +163,9 @@ export function createStreamDoor(options: StreamDoorOptions): StreamDoor {
   const subscriptions = new Set<() => void>();
   let closing = false;
 
-  function formatted(context: GatewayContext, result: ExecutionResult, codes: string[]): FormattedExecutionResult {
+  function formatted(result: ExecutionResult, codes: string[]): FormattedExecutionResult {
     if (result.errors === undefined || result.errors.length === 0) return result as FormattedExecutionResult;
-    const errors = result.errors.map((error) => {
-      const shown = pipeline.formatError(error.toJSON(), error);
-      // As on the other doors: an internal error names the request, so a report finds its log.
-      return shown.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...shown, extensions: { ...shown.extensions, requestId: context.requestId } } : shown;
-    });
+    const errors = result.errors.map((error) => pipeline.formatError(error.toJSON(), error));
     codes.push(...errors.map((error) => String(error.extensions?.code)));
     return { ...(result.data === undefined ? {} : { data: result.data }), errors, ...(result.extensions === undefined ? {} : { extensions: result.extensions }) };
   }
@@ -234,9 +230,9 @@ export function createStreamDoor(options: StreamDoorOptions): StreamDoor {
       if (Symbol.asyncIterator in outcome) {
         stopIterating = () => void outcome.return?.();
         if (ended) stopIterating();
-        for await (const result of outcome) write(framing.result(formatted(context, result, codes)));
+        for await (const result of outcome) write(framing.result(formatted(result, codes)));
       } else {
-        write(framing.result(formatted(context, outcome, codes)));
+        write(framing.result(formatted(outcome, codes)));
       }
       end();
     } catch (error) {

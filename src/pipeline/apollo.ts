@@ -5,16 +5,11 @@
 // is given. didResolveOperation is the first hook whose errors Apollo answers as a request error
 // (earlier ones become HTTP 500), so every check runs there; nothing executes before it.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLFormattedError } from "graphql";
 import type { GatewayContext } from "../context.js";
-import { CODES_WITH_REQUEST_ID, ErrorCode } from "../errors.js";
+import { ErrorCode } from "../errors.js";
 import type { OperationPipeline } from "./pipeline.js";
 import { streamingRequired } from "./pipeline.js";
 import { Refusal } from "./refusal.js";
-
-function withRequestId(errors: readonly GraphQLFormattedError[], requestId: string): GraphQLFormattedError[] {
-  return errors.map((error) => (CODES_WITH_REQUEST_ID.has(String(error.extensions?.code)) ? { ...error, extensions: { ...error.extensions, requestId } } : error));
-}
 
 export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<GatewayContext> {
   return {
@@ -52,9 +47,6 @@ export function pipelinePlugin(pipeline: OperationPipeline): ApolloServerPlugin<
             response.http.headers.delete("allow");
             body.singleResult = { errors: [pipeline.formatError(refused.toJSON(), refused)] };
             codes = [String(refused.extensions.code)];
-          }
-          if (body.kind === "single" && body.singleResult.errors !== undefined) {
-            body.singleResult = { ...body.singleResult, errors: withRequestId(body.singleResult.errors, contextValue.requestId) };
           }
           pipeline.record(contextValue, { operationName, operationType: operation?.operation, executed, codes, startedAt });
         },

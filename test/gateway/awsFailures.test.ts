@@ -115,11 +115,13 @@ describe("AWS credentials that cannot be loaded", { timeout: 30_000 }, () => {
     assert.equal(gateway.logger.errors.length, 0, "not logged as a bug");
   });
 
-  it("log the cause with the operation on the streaming and WebSocket doors too", async () => {
+  it("log the cause with the operation on the streaming and WebSocket doors too, and answer its request id there", async () => {
     const emulator = await startTestEmulator({ seed: "demo" });
     const gateway = await startGateway(emulator.url, undefined, {});
     const sse = await fetch(gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify({ query: READ }) });
-    assert.match(await sse.text(), /AWS_CREDENTIALS_UNAVAILABLE/);
+    const sseAnswer = await sse.text();
+    const answers: Record<string, string> = { sse: sseAnswer };
+    assert.match(sseAnswer, /AWS_CREDENTIALS_UNAVAILABLE/);
     // A subscription's polls fail the same way; graphql-ws's error message ends it.
     const socket = new WebSocket(gateway.graphqlUrl.replace(/^http/, "ws"), "graphql-transport-ws");
     const ended = new Promise<string>((resolve) => {
@@ -131,7 +133,9 @@ describe("AWS credentials that cannot be loaded", { timeout: 30_000 }, () => {
     });
     socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init" })));
     try {
-      assert.match(await ended, /AWS_CREDENTIALS_UNAVAILABLE/);
+      const socketAnswer = await ended;
+      answers.websocket = socketAnswer;
+      assert.match(socketAnswer, /AWS_CREDENTIALS_UNAVAILABLE/);
     } finally {
       socket.close();
     }
@@ -141,6 +145,8 @@ describe("AWS credentials that cannot be loaded", { timeout: 30_000 }, () => {
       assert.ok(record, `a record of the ${door} door`);
       assert.equal(record.level, 40, `${door}: a warning`);
       assert.match(String((record.problems as string[] | undefined)?.[0]), /^AWS_CREDENTIALS_UNAVAILABLE: CredentialsProviderError: /, door);
+      // The answer names the request whose log record holds the cause, as over plain HTTP.
+      assert.ok(answers[door]?.includes(`"requestId":"${String(record.requestId)}"`), `${door}: ${answers[door]}`);
     }
     assert.equal(emulator.stats().total, 0, "no call reached Cloud Control");
   });
