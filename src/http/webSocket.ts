@@ -14,15 +14,15 @@
 //   the end            step 5, record
 //
 // Messages are bounded by MAX_BODY_BYTES, like an HTTP body; the pipeline bounds the document.
+// `ws` and graphql-ws are loaded with the first upgrade, not at start: a gateway that serves no
+// subscription never loads them, and the first answer comes sooner.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { ExecutionArgs, GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import type { Context as GraphQLWsContext } from "graphql-ws";
-import { useServer } from "graphql-ws/use/ws";
 import type { Extra } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
-import type { WebSocket } from "ws";
+import type { WebSocket, WebSocketServer } from "ws";
 import type { GatewayContext } from "../context.js";
 import type { Logger } from "../observability/logger.js";
 import { inRequest } from "../observability/index.js";
@@ -108,7 +108,6 @@ interface SocketState {
 
 export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandler {
   const { pipeline, path, log } = options;
-  const webSockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const sockets = new WeakMap<object, SocketState>();
   function stateOf(ctx: WsContext): SocketState {
     let state = sockets.get(ctx.extra.socket);
@@ -132,95 +131,101 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
     pipeline.record(run.context, { operationName: run.operationName, operationType: "subscription", executed: true, codes: [...run.codes, ...codes], startedAt: run.startedAt });
   }
 
-  const server = useServer<Record<string, unknown> | undefined>(
-    {
-      schema: undefined,
-      connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3000,
-      async onConnect(ctx) {
-        const state = stateOf(ctx);
-        try {
-          const caller = await pipeline.admitCaller({ headers: headersOf(ctx), door: "websocket", requestId: state.requestId, address: ctx.extra.request.socket.remoteAddress });
-          // This door serves subscriptions only: a caller who may not subscribe can do nothing here.
-          pipeline.requireScope(caller, "subscription");
-          state.caller = caller;
-          return true;
-        } catch (error) {
-          const refusal = error instanceof Refusal ? error : new Refusal("INTERNAL_SERVER_ERROR", "The connection could not be admitted.", { status: 500 });
-          if (!(error instanceof Refusal)) log.error({ requestId: state.requestId, err: error }, "websocket admission failed");
-          log.info({ requestId: state.requestId, door: "websocket", code: refusal.code, status: refusal.status }, "websocket refused");
-          ctx.extra.socket.close(refusal.closeCode, closeReason(refusal.message));
-          return false;
-        }
+  async function startServer(): Promise<{ webSockets: WebSocketServer; dispose: () => void | Promise<void> }> {
+    const [{ WebSocketServer }, { useServer }] = await Promise.all([import("ws"), import("graphql-ws/use/ws")]);
+    const webSockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    const server = useServer<Record<string, unknown> | undefined>(
+      {
+        schema: undefined,
+        connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3000,
+        async onConnect(ctx) {
+          const state = stateOf(ctx);
+          try {
+            const caller = await pipeline.admitCaller({ headers: headersOf(ctx), door: "websocket", requestId: state.requestId, address: ctx.extra.request.socket.remoteAddress });
+            // This door serves subscriptions only: a caller who may not subscribe can do nothing here.
+            pipeline.requireScope(caller, "subscription");
+            state.caller = caller;
+            return true;
+          } catch (error) {
+            const refusal = error instanceof Refusal ? error : new Refusal("INTERNAL_SERVER_ERROR", "The connection could not be admitted.", { status: 500 });
+            if (!(error instanceof Refusal)) log.error({ requestId: state.requestId, err: error }, "websocket admission failed");
+            log.info({ requestId: state.requestId, door: "websocket", code: refusal.code, status: refusal.status }, "websocket refused");
+            ctx.extra.socket.close(refusal.closeCode, closeReason(refusal.message));
+            return false;
+          }
+        },
+        async onSubscribe(ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
+          const startedAt = process.hrtime.bigint();
+          const state = stateOf(ctx);
+          const caller = state.caller;
+          // graphql-ws closes a socket that subscribes before its ConnectionInit was accepted (4401).
+          if (caller === undefined) return [new GraphQLError("The connection is not admitted.", { extensions: { code: "UNAUTHENTICATED" } })];
+          const context = pipeline.createContext({ ...caller, requestId: requestIdOf(state, id) });
+          const operationName = payload.operationName;
+          try {
+            const { document, operation } = pipeline.admitOperation(context, {
+              source: typeof payload.query === "string" ? payload.query : "",
+              operationName,
+              variables: payload.variables,
+              streams: true,
+            });
+            if (operation === undefined) throw badRequest("The document names no operation to run: send operationName.");
+            if (operation.operation !== "subscription") throw badRequest("Only subscriptions are served over WebSocket: send queries and mutations over HTTP.");
+            const release = pipeline.openSubscription(context, ctx.extra.socket);
+            state.runs.set(id, { context, operationName, startedAt, release, codes: [] });
+            return { schema: pipeline.schema(), document, operationName, variableValues: payload.variables, contextValue: context };
+          } catch (error) {
+            const errors = error instanceof Refusal ? [pipeline.toGraphQLError(error)] : [new GraphQLError((error as Error).message, { originalError: error as Error })];
+            const formatted = format(errors, context.requestId);
+            pipeline.record(context, { operationName, operationType: "subscription", executed: false, codes: formatted.map((e) => String(e.extensions?.code)), startedAt });
+            return formatted.map((e) => {
+              const error = new GraphQLError(e.message, { extensions: e.extensions });
+              formattedAlready.add(error);
+              return error;
+            });
+          }
+        },
+        onNext(ctx, id, _payload, _args, result) {
+          if (result.errors === undefined || result.errors.length === 0) return undefined;
+          const state = stateOf(ctx);
+          const formatted = format(result.errors, requestIdOf(state, id));
+          state.runs.get(id)?.codes.push(...formatted.map((e) => String(e.extensions?.code)));
+          return { ...result, errors: formatted };
+        },
+        onError(ctx, id, _payload, errors) {
+          if (errors.every((error) => formattedAlready.has(error))) return errors.map((error) => error.toJSON());
+          const state = stateOf(ctx);
+          const formatted = format(errors, requestIdOf(state, id));
+          finish(state, id, formatted.map((e) => String(e.extensions?.code)));
+          return formatted;
+        },
+        onComplete(ctx, id) {
+          finish(stateOf(ctx), id);
+        },
+        onClose(ctx) {
+          const state = stateOf(ctx);
+          for (const id of [...state.runs.keys()]) finish(state, id);
+        },
       },
-      async onSubscribe(ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> {
-        const startedAt = process.hrtime.bigint();
-        const state = stateOf(ctx);
-        const caller = state.caller;
-        // graphql-ws closes a socket that subscribes before its ConnectionInit was accepted (4401).
-        if (caller === undefined) return [new GraphQLError("The connection is not admitted.", { extensions: { code: "UNAUTHENTICATED" } })];
-        const context = pipeline.createContext({ ...caller, requestId: requestIdOf(state, id) });
-        const operationName = payload.operationName;
-        try {
-          const { document, operation } = pipeline.admitOperation(context, {
-            source: typeof payload.query === "string" ? payload.query : "",
-            operationName,
-            variables: payload.variables,
-            streams: true,
-          });
-          if (operation === undefined) throw badRequest("The document names no operation to run: send operationName.");
-          if (operation.operation !== "subscription") throw badRequest("Only subscriptions are served over WebSocket: send queries and mutations over HTTP.");
-          const release = pipeline.openSubscription(context, ctx.extra.socket);
-          state.runs.set(id, { context, operationName, startedAt, release, codes: [] });
-          return { schema: pipeline.schema(), document, operationName, variableValues: payload.variables, contextValue: context };
-        } catch (error) {
-          const errors = error instanceof Refusal ? [pipeline.toGraphQLError(error)] : [new GraphQLError((error as Error).message, { originalError: error as Error })];
-          const formatted = format(errors, context.requestId);
-          pipeline.record(context, { operationName, operationType: "subscription", executed: false, codes: formatted.map((e) => String(e.extensions?.code)), startedAt });
-          return formatted.map((e) => {
-            const error = new GraphQLError(e.message, { extensions: e.extensions });
-            formattedAlready.add(error);
-            return error;
-          });
-        }
-      },
-      onNext(ctx, id, _payload, _args, result) {
-        if (result.errors === undefined || result.errors.length === 0) return undefined;
-        const state = stateOf(ctx);
-        const formatted = format(result.errors, requestIdOf(state, id));
-        state.runs.get(id)?.codes.push(...formatted.map((e) => String(e.extensions?.code)));
-        return { ...result, errors: formatted };
-      },
-      onError(ctx, id, _payload, errors) {
-        if (errors.every((error) => formattedAlready.has(error))) return errors.map((error) => error.toJSON());
-        const state = stateOf(ctx);
-        const formatted = format(errors, requestIdOf(state, id));
-        finish(state, id, formatted.map((e) => String(e.extensions?.code)));
-        return formatted;
-      },
-      onComplete(ctx, id) {
-        finish(stateOf(ctx), id);
-      },
-      onClose(ctx) {
-        const state = stateOf(ctx);
-        for (const id of [...state.runs.keys()]) finish(state, id);
-      },
-    },
-    webSockets,
-    options.keepAliveMs ?? 12_000,
-  );
+      webSockets,
+      options.keepAliveMs ?? 12_000,
+    );
 
-  // A socket's protocol errors (an oversize or malformed frame) close it (ws answers 1009 or 1002);
-  // they are the client's doing, logged as one JSON record. graphql-ws's own listener, added just
-  // before this one, would print them with their stack on stderr: it is replaced.
-  webSockets.on("connection", (socket: WebSocket) => {
-    socket.removeAllListeners("error");
-    socket.on("error", (error: Error & { code?: string }) => log.info({ door: "websocket", code: error.code ?? error.name, message: error.message }, "websocket protocol error"));
-  });
-  webSockets.on("wsClientError", (error: Error & { code?: string }, socket: Duplex) => {
-    log.info({ door: "websocket", code: error.code ?? error.name, message: error.message }, "websocket handshake refused");
-    socket.destroy();
-  });
+    // A socket's protocol errors (an oversize or malformed frame) close it (ws answers 1009 or 1002);
+    // they are the client's doing, logged as one JSON record. graphql-ws's own listener, added just
+    // before this one, would print them with their stack on stderr: it is replaced.
+    webSockets.on("connection", (socket: WebSocket) => {
+      socket.removeAllListeners("error");
+      socket.on("error", (error: Error & { code?: string }) => log.info({ door: "websocket", code: error.code ?? error.name, message: error.message }, "websocket protocol error"));
+    });
+    webSockets.on("wsClientError", (error: Error & { code?: string }, socket: Duplex) => {
+      log.info({ door: "websocket", code: error.code ?? error.name, message: error.message }, "websocket handshake refused");
+      socket.destroy();
+    });
+    return { webSockets, dispose: () => server.dispose() };
+  }
 
+  let started: ReturnType<typeof startServer> | undefined;
   let closing: Promise<void> | undefined;
   return {
     handle(req, socket, head) {
@@ -234,17 +239,35 @@ export function createWebSocketDoor(options: WebSocketDoorOptions): UpgradeHandl
         refuseUpgrade(socket, 403, "Forbidden", `Origin ${origin.slice(0, 200)} may not open WebSockets here (CORS_ORIGINS).`);
         return true;
       }
-      webSockets.handleUpgrade(req, socket, head, (webSocket) => webSockets.emit("connection", webSocket, req));
+      // node:http has taken its listeners off the socket: until ws adds its own, an error cuts it.
+      const cut = () => socket.destroy();
+      socket.once("error", cut);
+      (started ??= startServer()).then(
+        ({ webSockets }) => {
+          socket.removeListener("error", cut);
+          if (closing !== undefined) refuseUpgrade(socket, 503, "Service Unavailable", "The gateway is shutting down.");
+          else webSockets.handleUpgrade(req, socket, head, (webSocket) => webSockets.emit("connection", webSocket, req));
+        },
+        (error: unknown) => {
+          socket.removeListener("error", cut);
+          log.error({ err: error }, "the WebSocket server could not be started");
+          refuseUpgrade(socket, 500, "Internal Server Error", "The WebSocket server could not be started.");
+        },
+      );
       return true;
     },
     close() {
       closing ??= (async () => {
+        // Nothing to close when no upgrade ever came (or the server could not start).
+        const running = started === undefined ? undefined : await started.catch(() => undefined);
+        if (running === undefined) return;
+        const { webSockets } = running;
         // Clients answer 1001 with their own close frame; one that does not is cut.
         const cut = setTimeout(() => {
           for (const client of webSockets.clients) client.terminate();
         }, options.closeTimeoutMs ?? 2000);
         try {
-          await server.dispose();
+          await running.dispose();
         } catch (error) {
           log.error({ err: error }, "closing the WebSocket server failed");
         } finally {

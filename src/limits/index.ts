@@ -11,6 +11,6 @@ export { maxDepthRule } from "./depth.js";
 export { LimitExceededError } from "./errors.js";
 export { checkSelections } from "./selections.js";
 export type { SelectionLimits } from "./selections.js";
-export { longestString } from "./strings.js";
+export { longestLiteral, longestString, longestVariable } from "./strings.js";
 export { MAX_VARIABLE_DEPTH, checkVariableDepth, nestingDepth } from "./variables.js";
 export type { LimitMeasure } from "./errors.js";

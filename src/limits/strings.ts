@@ -26,12 +26,23 @@ function longestIn(value: unknown, depth = 0): number {
   return longest;
 }
 
-export function longestString(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): number {
-  let longest = longestIn(variables ?? {});
+/** The longest string literal in `document`: the part of longestString that a parsed document can keep. */
+export function longestLiteral(document: DocumentNode): number {
+  let longest = 0;
   visit(document, {
     StringValue(node) {
       longest = Math.max(longest, node.value.length);
     },
   });
   return longest;
+}
+
+/** The longest string in `variables`, keys included, however nested. */
+export function longestVariable(variables: Readonly<Record<string, unknown>> | undefined): number {
+  return longestIn(variables ?? {});
+}
+
+/** The longest string `document` and `variables` carry together. */
+export function longestString(document: DocumentNode, variables: Readonly<Record<string, unknown>> | undefined): number {
+  return Math.max(longestVariable(variables), longestLiteral(document));
 }

@@ -31,10 +31,17 @@ export function createLoaders(
 ): GatewayLoaders {
   const semaphore = new Semaphore(concurrency);
   const resources = createResourceLoaders(cloudControl, semaphore, onBatch);
+  // Made on first use, like each type's loaders: most requests need one loader, and a request
+  // answered from the gateway's cache none.
+  let resourceRequest: ResourceRequestLoader | undefined;
   return {
     resources,
-    routeResponse: resources.of(routeResponseType).get,
-    resourceRequest: createResourceRequestLoader(cloudControl, semaphore, onBatch && ((size) => onBatch("resourceRequest", size))),
+    get routeResponse() {
+      return resources.of(routeResponseType).get;
+    },
+    get resourceRequest() {
+      return (resourceRequest ??= createResourceRequestLoader(cloudControl, semaphore, onBatch && ((size) => onBatch("resourceRequest", size))));
+    },
   };
 }
 

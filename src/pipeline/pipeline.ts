@@ -29,7 +29,7 @@ import type { OperationType } from "../auth/index.js";
 import type { ContextCaller, Door, GatewayContext } from "../context.js";
 import { ErrorCode, GatewayError } from "../errors.js";
 import type { CallBudget, CostOptions, LimitsConfig } from "../limits/index.js";
-import { LimitExceededError, checkSelections, createCallBudget, checkVariableDepth, estimateCost, longestString, maxAliasesRule, maxDepthRule } from "../limits/index.js";
+import { LimitExceededError, checkSelections, createCallBudget, checkVariableDepth, estimateCost, longestLiteral, longestVariable, maxAliasesRule, maxDepthRule } from "../limits/index.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import type { CrossSiteCheck } from "./crossSite.js";
@@ -188,6 +188,32 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
   const perConnection = new WeakMap<object, number>();
   const perCaller = new Map<string, number>();
 
+  // What the checks find in a parsed document alone, kept with it: Apollo hands every request with a
+  // source it has seen the same document object (its document store), so these walks run once per
+  // document, as validation does. The cost is kept per operation only when it declares no variables:
+  // then no value in the request can change it (validation refuses undeclared variables first).
+  const documentFindings = new WeakMap<DocumentNode, { tooLarge: LimitExceededError | undefined; longestLiteral: number }>();
+  const constantCosts = new WeakMap<OperationDefinitionNode, number>();
+
+  function findingsOf(document: DocumentNode) {
+    let findings = documentFindings.get(document);
+    if (findings === undefined) {
+      findings = { tooLarge: checkSelections(document, limits), longestLiteral: longestLiteral(document) };
+      documentFindings.set(document, findings);
+    }
+    return findings;
+  }
+
+  function costOf(document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> | undefined): number {
+    if ((operation.variableDefinitions?.length ?? 0) > 0) return estimateCost(document, operation, variables, options.cost);
+    let cost = constantCosts.get(operation);
+    if (cost === undefined) {
+      cost = estimateCost(document, operation, undefined, options.cost);
+      constantCosts.set(operation, cost);
+    }
+    return cost;
+  }
+
   function validationErrors(source: string, document: DocumentNode): readonly GraphQLError[] {
     let errors = validated.get(source);
     if (errors === undefined) {
@@ -263,11 +289,11 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       // Before graphql-js's validation, whose overlapping-fields rule is quadratic in what it is
       // given: the selection bounds, and the longest string (a long argument compared at many
       // places costs as much as many fields).
-      const tooLarge = checkSelections(document, limits);
-      if (tooLarge !== undefined) refuseLimit(tooLarge);
+      const findings = findingsOf(document);
+      if (findings.tooLarge !== undefined) refuseLimit(findings.tooLarge);
       const tooDeep = checkVariableDepth(request.variables);
       if (tooDeep !== undefined) refuseLimit(tooDeep);
-      const longest = longestString(document, request.variables ?? undefined);
+      const longest = Math.max(findings.longestLiteral, longestVariable(request.variables ?? undefined));
       if (longest > limits.maxStringLength) {
         const message = `A string argument or variable is ${longest} characters long; the limit is ${limits.maxStringLength}.`;
         refuseLimit(new LimitExceededError("stringLength", longest, limits.maxStringLength, message));
@@ -281,7 +307,7 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
       if (operation === undefined) return { document, operation };
       const type = operation.operation as OperationType;
       if (type === "subscription" && !request.streams) throw streamingRequired(context.door);
-      const cost = estimateCost(document, operation, request.variables ?? undefined, options.cost);
+      const cost = costOf(document, operation, request.variables ?? undefined);
       if (cost > limits.maxCost) {
         const message = `This operation may cause ${cost} Cloud Control calls; the limit is ${limits.maxCost}. Ask for fewer items (first, ids) or fields, or split it.`;
         refuseLimit(new LimitExceededError("cost", cost, limits.maxCost, message));

@@ -33,3 +33,33 @@ describe("a fragment fan-out over HTTP", () => {
     });
   }
 });
+
+// The pipeline keeps what it finds in a parsed document (its size, its longest literal, the cost of
+// an operation without variables) with the document, which Apollo hands again to every request
+// with the same source: a repeat must be refused alike, and a cost that depends on variables must
+// follow each request's variables.
+describe("a document sent again", () => {
+  const list = (first: string) => ["a", "b", "c"].map((alias) => `${alias}: routeResponses(apiId: "a", routeId: "r", first: ${first}) { nodes { routeResponseKey } }`).join(" ");
+  const listing = `query($n: Int) { ${list("$n")} }`;
+  const costOf = (answer: { body: { errors?: Array<{ extensions: { cost?: number } }> } }): number | undefined => answer.body.errors?.[0]?.extensions.cost;
+
+  it("is refused again for its size, its cost or a long literal", async () => {
+    for (const query of [fanOut(17), `{ ${list("100")} }`, `{ routeResponse(apiId: "${"a".repeat(5000)}", routeId: "r", routeResponseId: "x") { id } }`]) {
+      const first = await gateway.post({ query }, apiKey(READ_KEY));
+      const second = await gateway.post({ query }, apiKey(READ_KEY));
+      assert.equal(first.status, 400, first.text);
+      assert.equal(second.status, 400, second.text);
+      assert.deepEqual(second.body.errors[0].extensions, first.body.errors[0].extensions);
+    }
+  });
+
+  it("with other variables is costed with those", async () => {
+    const small = await gateway.post({ query: listing, variables: { n: 5 } }, apiKey(READ_KEY));
+    const large = await gateway.post({ query: listing, variables: { n: 100 } }, apiKey(READ_KEY));
+    const smallAgain = await gateway.post({ query: listing, variables: { n: 5 } }, apiKey(READ_KEY));
+    assert.equal(costOf(small), undefined, small.text);
+    assert.equal(large.body.errors[0].extensions.code, "BAD_USER_INPUT", large.text);
+    assert.ok(costOf(large)! > 250, large.text);
+    assert.equal(costOf(smallAgain), undefined, smallAgain.text);
+  });
+});
