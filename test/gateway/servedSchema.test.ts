@@ -60,7 +60,7 @@ describe("the served schema", () => {
     assert.equal(response.errors, undefined, JSON.stringify(response.errors));
     const served = buildClientSchema(response.data as IntrospectionQuery);
     assert.equal(printed(served), printed(written));
-    // The scalars keep the SDL's words, not graphql-scalars' (whose DateTime example has no milliseconds).
+    // The scalars keep the SDL's words, not a library's defaults (graphql-scalars' DateTime example had no milliseconds).
     assert.match(served.getType("DateTime")?.description ?? "", /2025-03-01T12:00:00\.000Z/);
     assert.equal(served.getType("JSONObject")?.description, "A JSON object (never an array or a primitive).");
   });
