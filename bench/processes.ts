@@ -4,6 +4,8 @@
 import { spawn } from "node:child_process";
 import type { ChildProcessByStdio } from "node:child_process";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { EmulatorStats, FaultSettings, SeedDocument } from "../src/emulator/index.js";
@@ -45,6 +47,23 @@ export async function stop(child: Child): Promise<void> {
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   await exited;
+}
+
+/** A free loopback port, borrowed from the kernel and handed back (for servers that cannot report the one they pick). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Debian's redis-server on `port` (loopback, no persistence), tied to this process; resolves once it accepts connections. */
+export async function startRedisServer(port: number): Promise<Child> {
+  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+  const child: Child = tied(spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] }));
+  await watchFor(child, /(Ready to accept connections)/, "redis-server");
+  return child;
 }
 
 /** The emulator in its own process, driven through its `/_emulator/` control endpoints. */

@@ -4,11 +4,7 @@
 // Prints each phase's latencies and whether any read answered a value older than the last write.
 // A process entry like bench/run.ts (not part of `npm run bench`; needs Debian's redis-server):
 //   node dist/bench/redisOutage.js [--reads N]
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
-import type { Child } from "./processes.js";
-import { stop, tied, watchFor } from "./processes.js";
+import { freePort, startRedisServer, stop } from "./processes.js";
 import { BENCH_API, BENCH_ROUTE, benchConfig, responseIdAt, startBenchEmulator, startBenchGateway } from "./servers.js";
 import type { GraphQLResult } from "./servers.js";
 
@@ -20,21 +16,6 @@ const UPDATE = (key: string) => `mutation {
 }`;
 /** Longer than any bound the gateway has (OPERATION_TIMEOUT_MS is 60 s): a hung call shows as "gave up". */
 const CLIENT_LIMIT_MS = 90_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function startRedisServer(port: number): Promise<Child> {
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-  const child: Child = tied(spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] }));
-  await watchFor(child, /(Ready to accept connections)/, "redis-server");
-  return child;
-}
 
 interface Timed {
   ms: number;

@@ -6,13 +6,11 @@
 // from the gateway's own SharedRedis; goal: p99 under 2 ms). Not part of `npm run bench`:
 //   node dist/bench/replicas.js [--seconds N] [--acquires N]
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createSharedRedis } from "../src/replicas/index.js";
 import type { Child } from "./processes.js";
-import { stop, tied, watchFor } from "./processes.js";
+import { freePort, startRedisServer, stop, tied, watchFor } from "./processes.js";
 import { BENCH_API, BENCH_REGION, BENCH_ROUTE, responseIdAt, startBenchEmulator } from "./servers.js";
 
 const RATE = 25;
@@ -21,21 +19,6 @@ const ROUTE_RESPONSES = 200;
 /** Reads each gateway has open at once: enough to keep its pacer's queue full. */
 const WORKERS_PER_GATEWAY = 8;
 const ENTRY = fileURLToPath(new URL("../src/index.js", import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function startRedisServer(): Promise<{ url: string; child: Child }> {
-  const port = await freePort();
-  const child: Child = tied(spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] }));
-  await watchFor(child, /(Ready to accept connections)/, "redis-server");
-  return { url: `redis://127.0.0.1:${port}`, child };
-}
 
 async function startGateway(env: Record<string, string>): Promise<{ url: string; child: Child }> {
   const child: Child = tied(
@@ -117,7 +100,8 @@ async function measureAcquire(acquires: number, redisUrl: string): Promise<{ p50
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, acquires: { type: "string", default: "5000" } } });
   const seconds = Number(values.seconds);
-  const redis = await startRedisServer();
+  const redisPort = await freePort();
+  const redis = { url: `redis://127.0.0.1:${redisPort}`, child: await startRedisServer(redisPort) };
   try {
     console.log(`Rate: CLOUDCONTROL_RATE_LIMIT=${RATE}/s shared through Redis, emulator throttling above ${THROTTLE}/s, ${seconds} s steady window\n`);
     console.log("| gateways | calls/s at the emulator | x configured | throttled | failed reads | goal |");
