@@ -9,7 +9,7 @@ import {
   patchForChanges,
   propertyChangesOf,
 } from "../../routeResponses/index.js";
-import { modelOf } from "../loadRouteResponse.js";
+import { modelOf } from "../resources.js";
 import { writeClientToken } from "../tokens.js";
 import { settleWrite } from "./settleWrite.js";
 
@@ -32,7 +32,7 @@ export const updateRouteResponse: MutationResolvers["updateRouteResponse"] = asy
   const identifier = formatRouteResponseIdentifier(identity);
   let operations: PatchOperation[] = raw;
   if (set !== null && changes > 0) {
-    const current = await modelOf({ ...identity, region, identifier }, context);
+    const current = await modelOf(routeResponseType, { ...identity, region, identifier }, context);
     operations = [...patchForChanges(current.properties, set), ...raw];
     if (operations.length === 0) {
       throw badUserInput("Nothing to change: every property that `set` clears is already unset.");

@@ -2,7 +2,8 @@
 // its region and request token, the same whichever field or subscription returned it.
 import type { ResourceRequestResolvers } from "../../__generated__/resolvers-types.js";
 import { ResourceOperation, isDone } from "../../cloudcontrol/resourceRequest.js";
-import { loadRouteResponse } from "../loadRouteResponse.js";
+import { routeResponseType } from "../../resourceTypes/index.js";
+import { loadResource } from "../resources.js";
 import { requestNodeIdOf } from "../relay/nodeId.js";
 
 export const ResourceRequest: ResourceRequestResolvers = {
@@ -21,6 +22,6 @@ export const ResourceRequest: ResourceRequestResolvers = {
   /** Read now, through the loader; a delete's route response is gone (or going) by design. */
   routeResponse: async (request, _args, context) => {
     if (request.identifier === null || request.operation === ResourceOperation.DELETE) return null;
-    return loadRouteResponse(context, request.region, request.identifier);
+    return loadResource(context, routeResponseType, request.region, request.identifier);
   },
 };

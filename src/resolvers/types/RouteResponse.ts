@@ -1,11 +1,10 @@
 // Fields of RouteResponse. Identifier fields come from the parent (list items have nothing else);
 // every other field awaits the full model, read once per key through the loader.
 import type { RouteResponseResolvers } from "../../__generated__/resolvers-types.js";
-import { ErrorCode, GatewayError } from "../../errors.js";
 import type { GraphCost } from "../../limits/graphCost.js";
 import { apiType, parentOfIdentity, routeResponseType, routeType } from "../../resourceTypes/index.js";
 import { RouteResponseProperty, responseModelsOf, responseParametersOf } from "../../routeResponses/index.js";
-import { modelOf } from "../loadRouteResponse.js";
+import { modelOf, requiredString, stringProperty } from "../resources.js";
 import { nodeIdOf } from "../relay/nodeId.js";
 
 export const RouteResponse: RouteResponseResolvers = {
@@ -15,22 +14,13 @@ export const RouteResponse: RouteResponseResolvers = {
   apiId: (parent) => parent.apiId,
   routeId: (parent) => parent.routeId,
   routeResponseId: (parent) => parent.routeResponseId,
-  routeResponseKey: async (parent, _args, context) => {
-    const key = (await modelOf(parent, context)).properties[RouteResponseProperty.RouteResponseKey];
-    if (typeof key !== "string") {
-      throw new GatewayError(ErrorCode.UPSTREAM_ERROR, `Cloud Control answered route response ${parent.identifier} without a RouteResponseKey.`);
-    }
-    return key;
-  },
-  modelSelectionExpression: async (parent, _args, context) => {
-    const expression = (await modelOf(parent, context)).properties[RouteResponseProperty.ModelSelectionExpression];
-    // AWS clears the expression by storing ""; both mean "none".
-    return typeof expression === "string" && expression !== "" ? expression : null;
-  },
+  routeResponseKey: (parent, _args, context) => requiredString(routeResponseType, parent, context, RouteResponseProperty.RouteResponseKey),
+  // AWS clears the expression by storing ""; both mean "none".
+  modelSelectionExpression: (parent, _args, context) => stringProperty(routeResponseType, parent, context, RouteResponseProperty.ModelSelectionExpression),
   responseModels: async (parent, _args, context) =>
-    responseModelsOf((await modelOf(parent, context)).properties).map((entry) => ({ ...entry, region: parent.region, apiId: parent.apiId })),
-  responseParameters: async (parent, _args, context) => responseParametersOf((await modelOf(parent, context)).properties),
-  properties: async (parent, _args, context) => (await modelOf(parent, context)).properties,
+    responseModelsOf((await modelOf(routeResponseType, parent, context)).properties).map((entry) => ({ ...entry, region: parent.region, apiId: parent.apiId })),
+  responseParameters: async (parent, _args, context) => responseParametersOf((await modelOf(routeResponseType, parent, context)).properties),
+  properties: async (parent, _args, context) => (await modelOf(routeResponseType, parent, context)).properties,
   // Known from the identity: read only when their own fields need it.
   route: (parent) => parentOfIdentity(routeType, parent.region, parent),
   api: (parent) => parentOfIdentity(apiType, parent.region, parent),

@@ -1,6 +1,7 @@
 import type { RouteResponsePayloadResolvers } from "../../__generated__/resolvers-types.js";
 import { OperationStatus, ResourceOperation } from "../../cloudcontrol/resourceRequest.js";
-import { loadRouteResponse } from "../loadRouteResponse.js";
+import { routeResponseType } from "../../resourceTypes/index.js";
+import { loadResource } from "../resources.js";
 
 export const RouteResponsePayload: RouteResponsePayloadResolvers = {
   request: (payload) => payload.request,
@@ -13,6 +14,6 @@ export const RouteResponsePayload: RouteResponsePayloadResolvers = {
     if (request.status !== OperationStatus.SUCCESS || request.operation === ResourceOperation.DELETE || request.identifier === null) {
       return null;
     }
-    return loadRouteResponse(context, request.region, request.identifier);
+    return loadResource(context, routeResponseType, request.region, request.identifier);
   },
 };
