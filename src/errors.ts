@@ -146,7 +146,7 @@ function originalErrorOf(error: unknown): unknown {
 }
 
 /** Codes whose answers carry `extensions.requestId`: the log holds what an operator needs under it. */
-export const CODES_WITH_REQUEST_ID: ReadonlySet<string> = new Set([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.AWS_CREDENTIALS_UNAVAILABLE]);
+const CODES_WITH_REQUEST_ID: ReadonlySet<string> = new Set([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.AWS_CREDENTIALS_UNAVAILABLE]);
 
 /**
  * What an operator must act on in an error a resolver threw, for the operation's log record: the

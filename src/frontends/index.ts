@@ -3,5 +3,5 @@
 export { DEMO_CORS_ORIGINS, createOriginMatcher, parseOriginPattern } from "./origins.js";
 export type { OriginPattern } from "./origins.js";
 export { createPersistedQueryStore, sharedPersistedQueryStore } from "./persistedQueries.js";
-export type { PersistedQueryStore, SharedPersistedQueryOptions, SharedQueryStore } from "./persistedQueries.js";
+export type { PersistedQueryStore } from "./persistedQueries.js";
 export { GRAPHQL_CACHE_CONTROL, graphqlResponseCachingPlugin } from "./responseCaching.js";

@@ -74,8 +74,6 @@ export interface ResourceTypeDescriptor<I extends Identity = Identity> {
   formatIdentifier(identity: I): string;
   /** Parses and checks `A|B|C`; BAD_USER_INPUT when it is not one of this type's identifiers. */
   parseIdentifier(identifier: string): I;
-  /** The identity a model's identifier properties hold; BAD_USER_INPUT when one is missing or malformed. */
-  identityOfProperties(properties: Readonly<Record<string, unknown>>): I;
   /** ListResources' ResourceModel for the parent `parent` (its listParentFields), checked. */
   listModel(parent: IdentityLike): Record<string, string>;
   /** The parent's part of an identity, as listings are keyed. */
@@ -131,10 +129,6 @@ export function describeResourceType<I extends Identity>(schema: ResourceTypeSch
         );
       }
       return descriptor.checkIdentity(Object.fromEntries(identityFields.map((field, index) => [field, parts[index] ?? ""])) as unknown as I);
-    },
-    identityOfProperties(properties) {
-      const parts = identifierProperties.map((property) => properties[property]);
-      return descriptor.parseIdentifier(parts.map((part) => (typeof part === "string" ? part : "")).join(SEPARATOR));
     },
     listModel(parent) {
       const checked = pick(parent, listParentFields);

@@ -1,6 +1,6 @@
 // The resource types the gateway serves, each a descriptor over its registry schema data. No GraphQL,
 // no AWS SDK.
-export { describeResourceType, fieldOf, parentOfIdentity, parentOfModel } from "./descriptor.js";
+export { parentOfIdentity, parentOfModel } from "./descriptor.js";
 export type { DescriptorNames, Identity, IdentityLike, ResourceModel, ResourceParent, ResourceTypeDescriptor, ResourceTypeSchema } from "./descriptor.js";
 export { MAX_ID_LENGTH, checkIdentifierPart } from "./ids.js";
 export { apiType } from "./api.js";

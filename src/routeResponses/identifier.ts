@@ -7,8 +7,6 @@ import { routeResponseType, routeType } from "../resourceTypes/index.js";
 export { MAX_ID_LENGTH, checkIdentifierPart } from "../resourceTypes/index.js";
 export type { RouteResponseIdentity } from "../resourceTypes/index.js";
 
-export const ROUTE_RESPONSE_TYPE_NAME = routeResponseType.typeName;
-
 /** The route a route response belongs to: what ListResources needs as its ResourceModel. */
 export type RouteRef = RouteIdentity;
 

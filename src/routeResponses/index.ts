@@ -1,6 +1,5 @@
 // The route response domain: identifiers, backing models, inputs and patches. No GraphQL, no AWS SDK.
 export {
-  ROUTE_RESPONSE_TYPE_NAME,
   MAX_ID_LENGTH,
   checkIdentifierPart,
   checkRouteRef,
@@ -14,7 +13,6 @@ export {
   parentOfModel,
   responseModelsOf,
   responseParametersOf,
-  routeResponseParent,
 } from "./model.js";
 export type { ResponseModelEntry, ResponseModelParent, ResponseParameterEntry, RouteResponseModel, RouteResponseParent } from "./model.js";
 export { desiredStateOf, propertyChangesOf } from "./changes.js";

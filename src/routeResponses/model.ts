@@ -2,7 +2,7 @@
 // these, never the GraphQL shape. They are the generic resource models (src/resourceTypes/) with the
 // route response's identity.
 import type { ResourceModel, ResourceParent, RouteResponseIdentity } from "../resourceTypes/index.js";
-import { parentOfIdentity, routeResponseType } from "../resourceTypes/index.js";
+import { routeResponseType } from "../resourceTypes/index.js";
 
 export { parentOfModel } from "../resourceTypes/index.js";
 
@@ -15,10 +15,6 @@ export type RouteResponseModel = ResourceModel<RouteResponseIdentity>;
  * "some or all" properties (reference §2), so their other fields are read through the loader.
  */
 export type RouteResponseParent = ResourceParent<RouteResponseIdentity>;
-
-export function routeResponseParent(region: string, identity: RouteResponseIdentity): RouteResponseParent {
-  return parentOfIdentity(routeResponseType, region, identity);
-}
 
 /** The property names of the type's registry schema (`additionalProperties: false`). */
 export const RouteResponseProperty = {
