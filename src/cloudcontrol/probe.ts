@@ -7,7 +7,8 @@ import { CloudControlClient, ListResourceRequestsCommand } from "@aws-sdk/client
 import type { GatewayLogger } from "../errors.js";
 import { untilAborted } from "../pacing/index.js";
 import type { CloudControlClients } from "./client.js";
-import { endpointOfRequest } from "./endpoint.js";
+import { scoped } from "./callScope.js";
+import { endpointOfError } from "./endpoint.js";
 import { classifyCloudControlError } from "./errors.js";
 
 /** The longest one readiness probe waits for credentials and Cloud Control together. */
@@ -25,6 +26,9 @@ export interface ProbeOptions {
   timeoutMs?: number | undefined;
 }
 
+/** How long a timed-out probe waits for its cut request's error, which names the endpoint. */
+const ENDPOINT_GRACE_MS = 200;
+
 const nameOf = (error: unknown): string => (error as Error | undefined)?.name || "Error";
 
 export async function probeCloudControl(clients: CloudControlClients, region: string, options: ProbeOptions = {}): Promise<ProbeResult> {
@@ -38,24 +42,23 @@ export async function probeCloudControl(clients: CloudControlClients, region: st
     options.logger?.warn(`readiness: the AWS credentials cannot be loaded (${why})`);
     return { credentials: `failed: ${deadline.aborted ? "timeout" : nameOf(error)}`, cloudControl: "not checked" };
   }
-  const command = new ListResourceRequestsCommand({ MaxResults: 1 });
-  let endpoint: string | undefined;
-  command.middlewareStack.add(
-    (next) => async (args) => {
-      endpoint = endpointOfRequest(args.request);
-      return next(args);
-    },
-    { step: "finalizeRequest", name: "gatewayProbeEndpoint", priority: "low" },
-  );
+  // The deadline travels with the input (callScope.ts), not as send's option: any option would empty
+  // the SDK's middleware cache of the client every request uses.
+  const sent = client.send(new ListResourceRequestsCommand(scoped({ MaxResults: 1 }, { signal: deadline })));
   try {
-    await untilAborted(client.send(command, { abortSignal: deadline }), deadline);
+    await untilAborted(sent, deadline);
     return { credentials: "ok", cloudControl: "ok" };
   } catch (error) {
-    const at = endpoint ?? "its endpoint";
     if (deadline.aborted) {
-      options.logger?.warn(`readiness: Cloud Control at ${at} (region ${region}) did not answer within ${timeoutMs} ms`);
+      // The deadline cuts the request too: its own failure, a moment later, names where it went.
+      const cut = await untilAborted(sent, AbortSignal.timeout(ENDPOINT_GRACE_MS)).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      options.logger?.warn(`readiness: Cloud Control at ${endpointOfError(cut) ?? "its endpoint"} (region ${region}) did not answer within ${timeoutMs} ms`);
       return { credentials: "ok", cloudControl: "failed: UPSTREAM_TIMEOUT" };
     }
+    const at = endpointOfError(error) ?? "its endpoint";
     const classified = classifyCloudControlError(error);
     options.logger?.warn(`readiness: Cloud Control at ${at} (region ${region}) failed: ${classified.code}${classified.awsErrorName ? ` (${classified.awsErrorName})` : ""}`);
     return { credentials: "ok", cloudControl: `failed: ${classified.code}${classified.awsErrorName ? ` (${classified.awsErrorName})` : ""}` };

@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { GetResourceCommand } from "@aws-sdk/client-cloudcontrol";
 import { createCloudControlClients } from "../../src/cloudcontrol/client.js";
 import { createCloudControlFacade } from "../../src/cloudcontrol/facade.js";
+import { probeCloudControl } from "../../src/cloudcontrol/probe.js";
 import { ErrorCode, GatewayError } from "../../src/errors.js";
 import { routeResponseType } from "../../src/resourceTypes/index.js";
 import { TEST_CREDENTIALS } from "../support/emulator.js";
@@ -106,6 +107,44 @@ describe("call scopes with the SDK's middleware cache", () => {
     await until(() => upstream.arrived === 3, "the third request reaches the server");
     upstream.answerAll();
     assert.equal((await third)?.identifier, IDENTIFIER);
+    assert.equal(builds, 1);
+  });
+
+  it("keep the handler cache through a readiness probe, which sends its deadline the same way", async () => {
+    const upstream = await holdingServer();
+    const clients = createCloudControlClients({
+      endpoint: upstream.url,
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 1,
+      requestTimeoutMs: 10_000,
+      maxSockets: 10,
+      pacing: { ratePerSecond: 1000, burst: 1000, maxInFlight: 10 },
+    });
+    after(() => clients.destroy());
+    const resolve = GetResourceCommand.prototype.resolveMiddleware;
+    let builds = 0;
+    GetResourceCommand.prototype.resolveMiddleware = function (this: GetResourceCommand, ...args: Parameters<typeof resolve>) {
+      builds += 1;
+      return resolve.apply(this, args);
+    };
+    after(() => {
+      GetResourceCommand.prototype.resolveMiddleware = resolve;
+    });
+    const facade = createCloudControlFacade(clients);
+    const read = async () => {
+      const arrived = upstream.arrived;
+      const answer = facade.getResource(routeResponseType, "us-east-1", IDENTIFIER);
+      await until(() => upstream.arrived === arrived + 1, "the read reaches the server");
+      upstream.answerAll();
+      assert.equal((await answer)?.identifier, IDENTIFIER);
+    };
+    await read();
+    const probed = probeCloudControl(clients, "us-east-1", { timeoutMs: 5000 });
+    await until(() => upstream.arrived === 2, "the probe reaches the server");
+    upstream.answerAll();
+    assert.deepEqual(await probed, { credentials: "ok", cloudControl: "ok" });
+    // send(command, options) would have emptied the client's cache: the next read would build again.
+    await read();
     assert.equal(builds, 1);
   });
 });
