@@ -3,8 +3,8 @@ import type { Credentials } from "./authenticator.js";
 
 export type HeaderValues = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-function single(value: string | readonly string[] | undefined): string | undefined {
-  // A repeated credential header is ambiguous; treating it as one joined value makes it malformed.
+/** One header's value; a repeated header joined into one (for a credential, that makes it malformed). */
+export function single(value: string | readonly string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(", ") : (value as string | undefined);
 }
 

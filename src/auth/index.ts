@@ -5,7 +5,7 @@ export { AUTH_OFF, authSettingsOf, authenticationNotConfigured, readAuthConfig }
 export type { AuthConfig } from "./config.js";
 export { NO_ONE, requiredScope, scopeRefusal } from "./authorize.js";
 export type { OperationType } from "./authorize.js";
-export { credentialsFromHeaders, presentsCredentials } from "./credentials.js";
+export { credentialsFromHeaders, presentsCredentials, single } from "./credentials.js";
 export type { HeaderValues } from "./credentials.js";
 export { createJwtVerifier, scopesOf } from "./jwt.js";
 export { AuthenticationError, DEFAULT_JWT_ALGORITHMS, DEFAULT_SCOPES } from "./types.js";

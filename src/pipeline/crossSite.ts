@@ -16,6 +16,7 @@
 //     A request with neither header is not a browser's (curl, a server, a Node client) or comes from
 //     one too old to say; it is served.
 import type { HeaderValues } from "../auth/index.js";
+import { single } from "../auth/index.js";
 import { ErrorCode } from "../errors.js";
 import { Refusal } from "./refusal.js";
 
@@ -31,8 +32,6 @@ export interface CrossSiteOptions {
 
 /** Undefined when the request may be served; otherwise its refusal. `method` is undefined for a WebSocket (its door checks Origin). */
 export type CrossSiteCheck = (request: { method?: string | undefined; headers: HeaderValues }) => Refusal | undefined;
-
-const single = (value: string | readonly string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(",") : (value as string | undefined));
 
 /** Whether the request is one a browser may send from any page without a preflight. */
 function isSimple(method: string, headers: HeaderValues): boolean {

@@ -24,7 +24,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, parse, 
 import type { DocumentNode, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode, ValidationRule } from "graphql";
 import { randomUUID } from "node:crypto";
 import type { Authenticator, HeaderValues, ScopeNames } from "../auth/index.js";
-import { AuthenticationError, credentialsFromHeaders, presentsCredentials, scopeRefusal } from "../auth/index.js";
+import { AuthenticationError, credentialsFromHeaders, presentsCredentials, scopeRefusal, single } from "../auth/index.js";
 import type { OperationType } from "../auth/index.js";
 import type { ContextCaller, Door, GatewayContext } from "../context.js";
 import { ErrorCode, GatewayError } from "../errors.js";
@@ -239,8 +239,7 @@ export function createOperationPipeline(options: PipelineOptions): OperationPipe
 
     async admitCaller(request) {
       const requestId = request.requestId ?? randomUUID();
-      const host = request.headers.host;
-      const foreignHost = options.hostCheck(Array.isArray(host) ? host.join(",") : (host as string | undefined));
+      const foreignHost = options.hostCheck(single(request.headers.host));
       if (foreignHost !== undefined) throw forbidden(foreignHost);
       const crossSite = options.crossSiteCheck({ method: request.method, headers: request.headers });
       if (crossSite !== undefined) throw crossSite;
