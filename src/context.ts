@@ -110,24 +110,6 @@ function problemNote(problems: Set<string>): ProblemNote {
   };
 }
 
-/** The facade, noting the operator's problems of every call that fails (loaders and waits use it too). */
-function notingProblems(inner: CloudControlFacade, note: ProblemNote): CloudControlFacade {
-  const failed = (error: unknown): never => {
-    note(error);
-    throw error;
-  };
-  return {
-    getResource: (type, region, identifier) => inner.getResource(type, region, identifier).catch(failed),
-    listResources: (type, region, parent, nextToken) => inner.listResources(type, region, parent, nextToken).catch(failed),
-    createResource: (...args) => inner.createResource(...args).catch(failed),
-    updateResource: (...args) => inner.updateResource(...args).catch(failed),
-    deleteResource: (...args) => inner.deleteResource(...args).catch(failed),
-    getRequestStatus: (...args) => inner.getRequestStatus(...args).catch(failed),
-    listRequests: (...args) => inner.listRequests(...args).catch(failed),
-    cancelRequest: (...args) => inner.cancelRequest(...args).catch(failed),
-  };
-}
-
 /**
  * A followed request's events, noting the operator's problem of the failure that ends them (the
  * shared poller polls outside the facade). By hand, not a generator: a generator would hold a
@@ -166,7 +148,8 @@ export function createContextFactory(dependencies: ContextDependencies): Context
     const startedAt = clock.now();
     const operatorProblems = new Set<string>();
     const note = problemNote(operatorProblems);
-    const bound = notingProblems(withCallBudget(signal === undefined || cloudControlFor === undefined ? cloudControl : cloudControlFor(signal), callBudget), note);
+    // Every call spends from the budget, and a failed one notes the operator's problem (loaders and waits use it too).
+    const bound = withCallBudget(signal === undefined || cloudControlFor === undefined ? cloudControl : cloudControlFor(signal), callBudget, note);
     const loaders = createLoaders(bound, maxConcurrency, dependencies.onLoaderBatch);
     return {
       regions,

@@ -44,16 +44,28 @@ export function createCallBudget(limit: number, isOpen: () => boolean = () => tr
   };
 }
 
-/** The facade with every method spending from `budget` first (a refused call is a rejected promise). */
-export function withCallBudget(inner: CloudControlFacade, budget: CallBudget): CloudControlFacade {
+/**
+ * The facade with every method spending from `budget` first (a refused call is a rejected promise),
+ * and every failure, refusals included, shown to `onFailure` before it is thrown on.
+ */
+export function withCallBudget(inner: CloudControlFacade, budget: CallBudget, onFailure: (error: unknown) => void = () => {}): CloudControlFacade {
+  const failed = (error: unknown): never => {
+    onFailure(error);
+    throw error;
+  };
+  const spend = async <T>(call: () => Promise<T>): Promise<T> => {
+    budget.spend();
+    return call();
+  };
+  const calling = <T>(call: () => Promise<T>): Promise<T> => spend(call).catch(failed);
   return {
-    getResource: async (type, region, identifier) => (budget.spend(), inner.getResource(type, region, identifier)),
-    listResources: async (type, region, parent, nextToken) => (budget.spend(), inner.listResources(type, region, parent, nextToken)),
-    createResource: async (...args) => (budget.spend(), inner.createResource(...args)),
-    updateResource: async (...args) => (budget.spend(), inner.updateResource(...args)),
-    deleteResource: async (...args) => (budget.spend(), inner.deleteResource(...args)),
-    getRequestStatus: async (...args) => (budget.spend(), inner.getRequestStatus(...args)),
-    listRequests: async (...args) => (budget.spend(), inner.listRequests(...args)),
-    cancelRequest: async (...args) => (budget.spend(), inner.cancelRequest(...args)),
+    getResource: (type, region, identifier) => calling(() => inner.getResource(type, region, identifier)),
+    listResources: (type, region, parent, nextToken) => calling(() => inner.listResources(type, region, parent, nextToken)),
+    createResource: (...args) => calling(() => inner.createResource(...args)),
+    updateResource: (...args) => calling(() => inner.updateResource(...args)),
+    deleteResource: (...args) => calling(() => inner.deleteResource(...args)),
+    getRequestStatus: (...args) => calling(() => inner.getRequestStatus(...args)),
+    listRequests: (...args) => calling(() => inner.listRequests(...args)),
+    cancelRequest: (...args) => calling(() => inner.cancelRequest(...args)),
   };
 }
