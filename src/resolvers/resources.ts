@@ -42,6 +42,37 @@ export function parentOfListed<I extends Identity>(type: ResourceTypeDescriptor<
   return parentOfModel(model as ResourceModel<I>);
 }
 
+/** Per listing (an array made for one request), each property's values in listing order. */
+const listedValues = new WeakMap<readonly object[], Map<string, Promise<unknown[]>>>();
+
+/**
+ * The item of a listing whose `property` is `value`: the listed value where the listing carries it,
+ * else the full model's (through the loader). Each property's values are gathered once per listing,
+ * however many fields look something up in it. Null when no item has it.
+ */
+export async function findListed<I extends Identity>(
+  context: GatewayContext,
+  type: ResourceTypeDescriptor<I>,
+  items: ReadonlyArray<ListedResource<I>>,
+  property: string,
+  value: string,
+): Promise<ResourceParent<I> | null> {
+  let byProperty = listedValues.get(items);
+  if (byProperty === undefined) listedValues.set(items, (byProperty = new Map()));
+  let values = byProperty.get(property);
+  if (values === undefined) {
+    values = Promise.all(
+      items.map(async (item) => {
+        const listed = item.properties[property];
+        return typeof listed === "string" ? listed : (await modelOf(type, parentOfListed(type, item), context)).properties[property];
+      }),
+    );
+    byProperty.set(property, values);
+  }
+  const found = items[(await values).indexOf(value)];
+  return found === undefined ? null : parentOfListed(type, found);
+}
+
 /** A string property of the model, or null when it is absent or empty. */
 export async function stringProperty<I extends Identity>(
   type: ResourceTypeDescriptor<I>,

@@ -11,7 +11,7 @@ import { apiType, parentOfIdentity } from "../../resourceTypes/index.js";
 import type { ModelParent } from "../../resourceTypes/model.js";
 import { modelType } from "../../resourceTypes/model.js";
 import { nodeIdOf } from "../relay/nodeId.js";
-import { modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
+import { findListed, modelOf, requiredString, resourceConnection, stringProperty } from "../resources.js";
 
 export const Model: ModelResolvers = {
   id: (parent) => nodeIdOf(modelType, parent),
@@ -31,18 +31,10 @@ export const Model: ModelResolvers = {
 export const apiModels: NonNullable<ApiResolvers["models"]> = (parent, args, context, info) =>
   resourceConnection(context, modelType, args, info, { scope: "models", region: parent.region, parent });
 
-/** The models of an API by name: its whole listing, each name listed or read. */
+/** The models of an API by name: its whole listing, each name listed or read, once per request. */
 async function modelNamed(context: GatewayContext, region: string, apiId: string, name: string): Promise<ModelParent | null> {
   const items = await context.loaders.resources.of(modelType).all({ region, parent: { apiId } });
-  const parents = items.map((item) => parentOfListed(modelType, item));
-  const names = await Promise.all(
-    items.map(async (item, index) => {
-      const listed = item.properties.Name;
-      return typeof listed === "string" ? listed : (await modelOf(modelType, parents[index] as ModelParent, context)).properties.Name;
-    }),
-  );
-  const index = names.indexOf(name);
-  return index === -1 ? null : (parents[index] ?? null);
+  return findListed(context, modelType, items, "Name", name);
 }
 
 export const ResponseModel: ResponseModelResolvers = {

@@ -9,7 +9,7 @@ import type { RouteParent } from "../../resourceTypes/index.js";
 import type { RouteResponseParent } from "../../routeResponses/index.js";
 import { apiType, parentOfIdentity, routeResponseType, routeType } from "../../resourceTypes/index.js";
 import { nodeIdOf } from "../relay/nodeId.js";
-import { modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
+import { findListed, modelOf, parentOfListed, requiredString, resourceConnection, stringProperty } from "../resources.js";
 
 const DEFAULT_KEY = "$default";
 
@@ -21,16 +21,7 @@ const DEFAULT_KEY = "$default";
 async function defaultRouteResponse(parent: RouteParent, context: GatewayContext): Promise<RouteResponseParent | null> {
   const items = await context.loaders.resources.of(routeResponseType).all({ region: parent.region, parent: routeResponseType.listParentOf(parent) });
   if (items.length <= 1) return items[0] === undefined ? null : parentOfListed(routeResponseType, items[0]);
-  const keys = await Promise.all(
-    items.map(async (item) => {
-      const listed = item.properties.RouteResponseKey;
-      if (typeof listed === "string") return listed;
-      return (await modelOf(routeResponseType, parentOfListed(routeResponseType, item), context)).properties.RouteResponseKey;
-    }),
-  );
-  const index = keys.indexOf(DEFAULT_KEY);
-  const found = items[index];
-  return found === undefined ? null : parentOfListed(routeResponseType, found);
+  return findListed(context, routeResponseType, items, "RouteResponseKey", DEFAULT_KEY);
 }
 
 export const Route: RouteResolvers = {
