@@ -45,6 +45,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export class SharedTokenBucket implements RegionBucket {
   private readonly queue = new LaneQueue<LaneWaiter>();
   private serving = false;
+  /** Whether the last token came from the shared bucket. */
+  private shared = false;
 
   constructor(private readonly options: SharedTokenBucketOptions) {}
 
@@ -84,9 +86,14 @@ export class SharedTokenBucket implements RegionBucket {
     try {
       dueInMs = await this.options.reserve();
     } catch {
+      // Just off the shared bucket, whose tokens went out at the whole rate until now: the fallback
+      // starts empty, so the replicas' switch adds no burst on top of what they just spent.
+      if (this.shared) this.options.fallback.drain();
+      this.shared = false;
       this.options.onSource?.(false);
       return this.options.fallback.take(signal);
     }
+    this.shared = true;
     this.options.onSource?.(true);
     await sleep(dueInMs, signal);
   }

@@ -34,6 +34,12 @@ export class TokenBucket {
     this.updatedAt = this.now();
   }
 
+  /** Spends every token held now (the burst included); tokens accrue again at the rate from here. */
+  drain(): void {
+    this.tokens = 0;
+    this.updatedAt = this.now();
+  }
+
   /** Callers waiting for a token now. */
   get waiting(): number {
     return this.queue.size;

@@ -62,4 +62,33 @@ describe("SharedTokenBucket", { skip, timeout: 30_000 }, () => {
     stop.abort(new Error("stopped"));
     await assert.rejects(pending, /stopped/);
   });
+
+  it("switching from the shared bucket to the fallback adds no burst: the fallback starts empty", async () => {
+    // No Redis needed: the reservation answers once, then fails as an unreachable Redis does.
+    let reservations = 0;
+    const bucket = new SharedTokenBucket({
+      reserve: async () => {
+        reservations += 1;
+        if (reservations === 1) return 0;
+        throw new Error("Redis is gone");
+      },
+      fallback: frozenBucket(3),
+    });
+    await bucket.take();
+    // Its clock frozen, the drained fallback never refills: the next token never comes.
+    const waiting = new AbortController();
+    const next = bucket.take(waiting.signal);
+    let granted = false;
+    next.then(
+      () => (granted = true),
+      () => {},
+    );
+    for (let turn = 0; turn < 100 && reservations < 2; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(reservations, 2, "the second take found Redis gone");
+    for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(granted, false, "the fallback's burst was spent at the switch");
+    waiting.abort(new Error("no token"));
+    await assert.rejects(next, /no token/);
+  });
 });
+
